@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kg import __version__
+from kg import __version__, config
 from kg.errors import KgError
 from kg.sources import FORMATS, read_papers
 
@@ -96,3 +96,32 @@ def papers(inputs: tuple[str, ...], input_format: str | None, strict: bool, out_
         )
     Console().print(table)
     click.echo(f"{count} papers", err=True)
+
+
+@main.command("config")
+@click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table")
+def config_command(out_format: str) -> None:
+    """Show the settings in effect and where each comes from.
+
+    Precedence: command-line flags, then the environment (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD,
+    NEO4J_DATABASE, KG_DB, KG_BATCH_SIZE, KG_BASE_IRI), then kg.toml (in the current folder, or
+    the file KG_CONFIG names), then defaults. The password is masked.
+
+    \b
+    Example:
+      NEO4J_URI=bolt://localhost:7687 kg config
+    """
+    values = config.resolve()
+    if out_format == "json":
+        shown = {
+            n: {"value": config.masked(n, v.value), "from": v.origin} for n, v in values.items()
+        }
+        click.echo(json.dumps(shown, indent=2))
+        return
+    table = Table("setting", "value", "from", "meaning", box=None)
+    for name, v in values.items():
+        shown = config.masked(name, v.value)
+        table.add_row(
+            name, escape("" if shown is None else str(shown)), v.origin, config.BY_NAME[name].help
+        )
+    Console().print(table)
