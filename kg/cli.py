@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 
 import click
@@ -31,8 +32,44 @@ class KgGroup(click.Group):
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
-def main() -> None:
-    """Turn machine-learning paper abstracts into a knowledge graph you can query."""
+@click.option("-q", "--quiet", is_flag=True, help="Only errors: no progress, no summary.")
+@click.option(
+    "-v", "--verbose", count=True, help="Explain: rules that fired, batches sent (-vv: more)."
+)
+def main(quiet: bool, verbose: int) -> None:
+    """Turn machine-learning paper abstracts into a knowledge graph you can query.
+
+    \b
+    Quick start (no server needed: the graph goes to ./kg-data):
+      kg load samples/daily-papers.txt --html view.html
+      kg stats
+      kg query --list
+      kg query top-speedups
+
+    Point at Neo4j with --neo4j URI or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD.
+    Each command has its own --help with an example.
+    """
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose else logging.WARNING)
+    if verbose == 1:
+        level = logging.INFO
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    log = logging.getLogger("kg")
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
+
+
+def show_progress() -> bool:
+    """Progress bars only for a person watching: not with -q, not when stderr is a pipe."""
+    ctx = click.get_current_context(silent=True)
+    quiet = bool(ctx and ctx.find_root().params.get("quiet"))
+    return not quiet and sys.stderr.isatty()
+
+
+def is_quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().params.get("quiet"))
 
 
 def input_options(fn):
@@ -49,7 +86,8 @@ def input_options(fn):
 
 
 def warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+    if not is_quiet():
+        click.echo(f"Warning: {message}", err=True)
 
 
 def papers_from(inputs: tuple[str, ...], input_format: str | None, strict: bool):
