@@ -1,28 +1,76 @@
-"""The one small interface every graph store implements.
+"""The one small interface every graph store implements, and the row helpers both stores share.
 
 Commands and exports talk to a `GraphStore`; only `kg/stores/neo4j.py` knows Neo4j and only
 `kg/stores/embedded.py` knows the embedded database.
+
+What a store keeps, in both stores alike:
+
+- only the properties the model declares (`NODE_PROPERTIES`, `REL_PROPERTIES`), coerced to the
+  declared type; `None` and empty lists are "absent" and not stored, so a property reads back
+  either with a value or not at all;
+- one internal property `_fp` per node and relationship: a fingerprint of its model properties.
+  A re-load compares fingerprints instead of re-writing rows, which is what makes a re-load of
+  the same data cheap, and still updates a row whose properties really changed. `nodes()`,
+  `relationships()` and `query()` never show it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from kg.model import Node, Relationship
+from kg.model import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Node, Relationship
+
+FINGERPRINT = "_fp"
+DEFAULT_BATCH_SIZE = 10_000
 
 
 @dataclass
 class LoadReport:
-    """What a load did: counts created versus already present, per label and type."""
+    """What a load did, per label and type.
+
+    `*_created` were new; `*_present` were already there with the same id (`*_updated` is the part
+    of those whose properties changed and were rewritten); `relationships_skipped` had a missing
+    start or end node and were not written.
+    """
 
     nodes_created: dict[str, int] = field(default_factory=dict)
     nodes_present: dict[str, int] = field(default_factory=dict)
+    nodes_updated: dict[str, int] = field(default_factory=dict)
     relationships_created: dict[str, int] = field(default_factory=dict)
     relationships_present: dict[str, int] = field(default_factory=dict)
+    relationships_updated: dict[str, int] = field(default_factory=dict)
+    relationships_skipped: dict[str, int] = field(default_factory=dict)
     batches: int = 0
     seconds: float = 0.0
+
+    def add(self, other: LoadReport) -> None:
+        """Fold another report into this one (the pipeline sums one report per batch)."""
+        for name in (
+            "nodes_created",
+            "nodes_present",
+            "nodes_updated",
+            "relationships_created",
+            "relationships_present",
+            "relationships_updated",
+            "relationships_skipped",
+        ):
+            mine: dict[str, int] = getattr(self, name)
+            for key, count in getattr(other, name).items():
+                mine[key] = mine.get(key, 0) + count
+        self.batches += other.batches
+        self.seconds += other.seconds
+
+    def count(self, name: str, key: str, n: int) -> None:
+        if n:
+            counts: dict[str, int] = getattr(self, name)
+            counts[key] = counts.get(key, 0) + n
+
+    def total(self, name: str) -> int:
+        return sum(getattr(self, name).values())
 
 
 @runtime_checkable
@@ -36,20 +84,120 @@ class GraphStore(Protocol):
         self,
         nodes: Iterable[Node],
         relationships: Iterable[Relationship],
-        batch_size: int = 1000,
+        batch_size: int = DEFAULT_BATCH_SIZE,
     ) -> LoadReport:
-        """Merge nodes then relationships by id."""
+        """Merge nodes then relationships by id, `batch_size` rows per write.
+
+        A relationship whose start or end node is in neither `nodes` nor the store is skipped and
+        counted in `relationships_skipped`. Within one call the last row with a given id wins.
+        """
 
     def stats(self) -> dict[str, dict[str, int]]:
         """`{"nodes": {label: count}, "relationships": {type: count}}` for every label and type."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a read-only Cypher query with parameters; rows as dicts."""
+        """Run a read-only Cypher query with parameters; rows as dicts of plain Python values.
+
+        A node or relationship comes back as the dict of its properties; numbers are int or
+        float, lists are lists. A query that tries to write raises `StoreError`.
+        """
 
     def nodes(self) -> Iterator[Node]:
-        """Every node, streamed (for exports and canonical dumps)."""
+        """Every node, streamed, by label (model order) then id."""
 
     def relationships(self) -> Iterator[Relationship]:
-        """Every relationship, streamed."""
+        """Every relationship, streamed, by type (model order) then id."""
+
+    def clear(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
 
     def close(self) -> None: ...
+
+
+# --- shared row handling ----------------------------------------------------------------------
+
+
+def _coerce(value: Any, kind: type) -> Any:
+    if value is None:
+        return None
+    if kind is list:
+        items = [str(v) for v in value if v is not None]
+        return items or None
+    if kind is bool:
+        return bool(value)
+    if kind is int:
+        return int(value)
+    if kind is float:
+        return float(value)
+    return str(value)
+
+
+def clean_props(props: dict[str, Any], schema: dict[str, type]) -> dict[str, Any]:
+    """The model properties of `props`, coerced to their declared types, absent ones dropped."""
+    out: dict[str, Any] = {}
+    for name, kind in schema.items():
+        value = _coerce(props.get(name), kind)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def fingerprint(props: dict[str, Any], *extra: str) -> str:
+    """A short digest of cleaned properties (and endpoints): equal data, equal fingerprint."""
+    text = json.dumps([props, *extra], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+
+
+@dataclass
+class NodeRow:
+    id: str
+    props: dict[str, Any]
+    fp: str
+
+
+@dataclass
+class RelRow:
+    id: str
+    start: str
+    end: str
+    props: dict[str, Any]
+    fp: str
+
+
+def group_nodes(nodes: Iterable[Node]) -> dict[str, dict[str, NodeRow]]:
+    """Cleaned node rows per label in model order, de-duplicated by id (the last one wins)."""
+    groups: dict[str, dict[str, NodeRow]] = {label: {} for label in NODE_LABELS}
+    for node in nodes:
+        if node.label not in NODE_PROPERTIES:
+            raise ValueError(f"unknown node label {node.label!r}")
+        props = clean_props({**node.props, "id": node.id}, NODE_PROPERTIES[node.label])
+        groups[node.label][node.id] = NodeRow(node.id, props, fingerprint(props))
+    return {label: rows for label, rows in groups.items() if rows}
+
+
+def group_relationships(rels: Iterable[Relationship]) -> dict[str, dict[str, RelRow]]:
+    """Cleaned relationship rows per type in model order, de-duplicated by id (last one wins)."""
+    groups: dict[str, dict[str, RelRow]] = {rel_type: {} for rel_type in REL_TYPES}
+    for rel in rels:
+        if rel.type not in REL_PROPERTIES:
+            raise ValueError(f"unknown relationship type {rel.type!r}")
+        props = clean_props({**rel.props, "id": rel.id}, REL_PROPERTIES[rel.type])
+        groups[rel.type][rel.id] = RelRow(
+            rel.id, rel.start, rel.end, props, fingerprint(props, rel.start, rel.end)
+        )
+    return {rel_type: rows for rel_type, rows in groups.items() if rows}
+
+
+def chunked(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    size = max(1, int(size))
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def public_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Properties as users see them: no internal `_...` keys, no nulls."""
+    return {k: v for k, v in props.items() if not k.startswith("_") and v is not None}
+
+
+def empty_stats() -> dict[str, dict[str, int]]:
+    return {"nodes": dict.fromkeys(NODE_LABELS, 0), "relationships": dict.fromkeys(REL_TYPES, 0)}

@@ -1,0 +1,354 @@
+"""The Neo4j store: batched, idempotent writes over the official driver.
+
+How a load writes, per label or relationship type and per batch of `batch_size` rows, inside one
+managed write transaction (`session.execute_write`: the driver retries transient errors):
+
+1. `UNWIND $ids ... RETURN id, _fp`: which ids exist already, with their fingerprints (an index
+   seek per id: uniqueness constraints on node ids and relationship ids);
+2. the rows that are new or whose fingerprint differs are written with one
+   `UNWIND $rows AS r MERGE ... SET x = r.props` statement; identical rows are not sent at all,
+   so a re-load of the same data only reads ids.
+
+Labels, relationship types and property names come from the model (`kg/model.py`), never from
+data; every value travels as a query parameter.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node as Neo4jNode
+from neo4j.graph import Path as Neo4jPath
+from neo4j.graph import Relationship as Neo4jRelationship
+
+from kg.errors import StoreError
+from kg.model import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Node, Relationship
+from kg.stores.base import (
+    DEFAULT_BATCH_SIZE,
+    FINGERPRINT,
+    LoadReport,
+    NodeRow,
+    RelRow,
+    chunked,
+    empty_stats,
+    group_nodes,
+    group_relationships,
+    public_props,
+)
+
+FULLTEXT_INDEX = "paper_text"
+NAME_INDEXED = ("Method", "Hardware", "Metric", "Dataset", "Task")
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes, all `IF NOT EXISTS` (the same as schema/constraints.cypher)."""
+    statements = []
+    for label in NODE_LABELS:
+        statements.append(
+            f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        )
+    for rel_type in REL_TYPES:
+        statements.append(
+            f"CREATE CONSTRAINT {rel_type.lower()}_id IF NOT EXISTS "
+            f"FOR ()-[r:{rel_type}]-() REQUIRE r.id IS UNIQUE"
+        )
+    for label in NAME_INDEXED:
+        statements.append(
+            f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
+        )
+    statements += [
+        "CREATE INDEX hardware_class IF NOT EXISTS FOR (n:Hardware) ON (n.`class`)",
+        "CREATE INDEX metric_family IF NOT EXISTS FOR (n:Metric) ON (n.family)",
+        "CREATE INDEX paper_arxiv_id IF NOT EXISTS FOR (n:Paper) ON (n.arxiv_id)",
+        "CREATE INDEX paper_published IF NOT EXISTS FOR (n:Paper) ON (n.published)",
+    ]
+    for rel_type in REL_TYPES:
+        statements.append(
+            f"CREATE INDEX {rel_type.lower()}_paper_id IF NOT EXISTS "
+            f"FOR ()-[r:{rel_type}]-() ON (r.paper_id)"
+        )
+    statements.append(
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
+        "FOR (n:Paper) ON EACH [n.title, n.title_plain, n.abstract]"
+    )
+    return statements
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: nodes and relationships become their property dicts."""
+    if isinstance(value, Neo4jNode | Neo4jRelationship):
+        return {k: _plain(v) for k, v in public_props(dict(value.items())).items()}
+    if isinstance(value, Neo4jPath):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    iso = getattr(value, "iso_format", None)  # neo4j.time types
+    if callable(iso):
+        return iso()
+    return value
+
+
+def _one_line(exc: BaseException) -> str:
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    lines = str(message).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+class Neo4jStore:
+    """The graph in a Neo4j 5 database. Connects (and checks the login) on construction."""
+
+    dialect = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str | None = "neo4j",
+        password: str | None = None,
+        database: str | None = None,
+        connection_timeout: float = 10.0,
+    ) -> None:
+        self.uri = uri
+        self.database = database or None
+        self._schema_applied = False
+        auth = (user or "neo4j", password or "") if (user or password) else None
+        try:
+            self._driver: Driver | None = GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=connection_timeout
+            )
+        except (neo4j_errors.ConfigurationError, ValueError) as exc:
+            raise StoreError(f"bad Neo4j URI {uri!r}: {_one_line(exc)}") from exc
+        try:
+            self._driver.verify_connectivity(database=self.database)
+        except neo4j_errors.AuthError as exc:
+            self.close()
+            raise StoreError(
+                f"Neo4j at {uri} refused the login for user {user!r}: check NEO4J_USER / "
+                "NEO4J_PASSWORD"
+            ) from exc
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+            self.close()
+            raise StoreError(f"cannot reach Neo4j at {uri}: {_one_line(exc)}") from exc
+
+    # --- plumbing ---
+
+    @property
+    def driver(self) -> Driver:
+        if self._driver is None:
+            raise StoreError("the Neo4j store is closed")
+        return self._driver
+
+    def _session(self, **kwargs: Any):
+        return self.driver.session(database=self.database, **kwargs)
+
+    def _fail(self, exc: Exception, doing: str) -> StoreError:
+        return StoreError(f"Neo4j at {self.uri}: {doing} failed: {_one_line(exc)}")
+
+    def _write(self, work, *args: Any) -> Any:
+        try:
+            with self._session() as session:
+                return session.execute_write(work, *args)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise self._fail(exc, "write") from exc
+
+    def _read(self, cypher: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        def work(tx: ManagedTransaction) -> list[list[Any]]:
+            return [list(record.values()) for record in tx.run(cypher, params or {})]
+
+        try:
+            with self._session() as session:
+                return session.execute_read(work)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise self._fail(exc, "read") from exc
+
+    # --- GraphStore ---
+
+    def apply_schema(self) -> None:
+        try:
+            with self._session() as session:
+                for statement in schema_statements():
+                    session.run(statement).consume()
+                session.run("CALL db.awaitIndexes(300)").consume()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise self._fail(exc, "creating the schema") from exc
+        self._schema_applied = True
+
+    def load(
+        self,
+        nodes: Iterable[Node],
+        relationships: Iterable[Relationship],
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> LoadReport:
+        started = time.perf_counter()
+        if not self._schema_applied:
+            self.apply_schema()
+        node_groups = group_nodes(nodes)
+        rel_groups = group_relationships(relationships)
+        report = LoadReport()
+        for label, node_rows in node_groups.items():
+            for chunk in chunked(list(node_rows.values()), batch_size):
+                counts = self._write(_write_nodes, label, chunk)
+                for name, n in counts.items():
+                    report.count(name, label, n)
+                report.batches += 1
+        for rel_type, rel_rows in rel_groups.items():
+            for chunk in chunked(list(rel_rows.values()), batch_size):
+                counts = self._write(_write_relationships, rel_type, chunk)
+                for name, n in counts.items():
+                    report.count(name, rel_type, n)
+                report.batches += 1
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        stats = empty_stats()
+        parts = [f"COUNT {{ MATCH (:{label}) }} AS `{label}`" for label in NODE_LABELS]
+        parts += [f"COUNT {{ MATCH ()-[:{t}]->() }} AS `{t}`" for t in REL_TYPES]
+        (row,) = self._read("RETURN " + ", ".join(parts))
+        names = [*NODE_LABELS, *REL_TYPES]
+        counts = dict(zip(names, row, strict=True))
+        for label in NODE_LABELS:
+            stats["nodes"][label] = int(counts[label])
+        for rel_type in REL_TYPES:
+            stats["relationships"][rel_type] = int(counts[rel_type])
+        return stats
+
+    def query(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Rows as dicts of plain values; a read transaction unless `write` (the server refuses
+        writes in a read transaction)."""
+
+        def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            result = tx.run(cypher, params or {})
+            return [{k: _plain(v) for k, v in record.items()} for record in result]
+
+        try:
+            with self._session() as session:
+                if write:
+                    return session.execute_write(work)
+                return session.execute_read(work)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise StoreError(f"query failed: {_one_line(exc)}") from exc
+
+    def _stream(self, cypher: str) -> Iterator[Any]:
+        try:
+            with self._session(fetch_size=5000) as session:
+                yield from session.run(cypher)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise self._fail(exc, "read") from exc
+
+    def nodes(self) -> Iterator[Node]:
+        for label in NODE_LABELS:
+            names = list(NODE_PROPERTIES[label])
+            for record in self._stream(f"MATCH (n:{label}) RETURN n ORDER BY n.id"):
+                node = record[0]
+                props = {k: node[k] for k in names if node.get(k) is not None}
+                yield Node(label, props["id"], props)
+
+    def relationships(self) -> Iterator[Relationship]:
+        for rel_type, (start, end) in REL_TYPES.items():
+            names = list(REL_PROPERTIES[rel_type])
+            cypher = (
+                f"MATCH (a:{start})-[x:{rel_type}]->(b:{end}) "
+                "RETURN a.id, b.id, properties(x) ORDER BY x.id"
+            )
+            for record in self._stream(cypher):
+                raw = record[2]
+                props = {k: raw[k] for k in names if raw.get(k) is not None}
+                yield Relationship(rel_type, record[0], record[1], props["id"], props)
+
+    def clear(self) -> None:
+        try:
+            with self._session() as session:
+                session.run(
+                    "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+                ).consume()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise self._fail(exc, "clearing the graph") from exc
+
+    def close(self) -> None:
+        driver, self._driver = getattr(self, "_driver", None), None
+        if driver is not None:
+            driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self.uri!r}, database={self.database!r})"
+
+
+# --- transaction functions: re-run as a whole when the driver retries, so they only return
+# counts; the caller adds them to the report once the transaction committed.
+
+
+def _write_nodes(tx: ManagedTransaction, label: str, rows: list[NodeRow]) -> dict[str, int]:
+    found = tx.run(
+        f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, n.{FINGERPRINT} AS fp",
+        ids=[row.id for row in rows],
+    )
+    existing = {record["id"]: record["fp"] for record in found}
+    todo = [row for row in rows if existing.get(row.id, "") != row.fp]
+    created = 0
+    if todo:
+        summary = tx.run(
+            f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props",
+            rows=[{"id": row.id, "props": {**row.props, FINGERPRINT: row.fp}} for row in todo],
+        ).consume()
+        created = summary.counters.nodes_created
+    return {
+        "nodes_created": created,
+        "nodes_present": len(rows) - created,
+        "nodes_updated": len(todo) - created,
+    }
+
+
+def _write_relationships(
+    tx: ManagedTransaction, rel_type: str, rows: list[RelRow]
+) -> dict[str, int]:
+    start, end = REL_TYPES[rel_type]
+    found = tx.run(
+        f"UNWIND $ids AS id MATCH ()-[x:{rel_type} {{id: id}}]->() "
+        f"RETURN x.id AS id, x.{FINGERPRINT} AS fp",
+        ids=[row.id for row in rows],
+    )
+    existing = {record["id"]: record["fp"] for record in found}
+    new = [row for row in rows if row.id not in existing]
+    changed = [row for row in rows if row.id in existing and existing[row.id] != row.fp]
+    created = 0
+    if new:
+        summary = tx.run(
+            f"UNWIND $rows AS r MATCH (a:{start} {{id: r.s}}) MATCH (b:{end} {{id: r.e}}) "
+            f"MERGE (a)-[x:{rel_type} {{id: r.id}}]->(b) SET x = r.props",
+            rows=[
+                {
+                    "id": row.id,
+                    "s": row.start,
+                    "e": row.end,
+                    "props": {**row.props, FINGERPRINT: row.fp},
+                }
+                for row in new
+            ],
+        ).consume()
+        created = summary.counters.relationships_created
+    if changed:
+        tx.run(
+            f"UNWIND $rows AS r MATCH ()-[x:{rel_type} {{id: r.id}}]->() SET x = r.props",
+            rows=[{"id": row.id, "props": {**row.props, FINGERPRINT: row.fp}} for row in changed],
+        ).consume()
+    return {
+        "relationships_created": created,
+        "relationships_skipped": len(new) - created,
+        "relationships_present": len(rows) - len(new),
+        "relationships_updated": len(changed),
+    }
