@@ -764,9 +764,85 @@ def browser_guide(
     body = "\n".join(slides)
     return (
         "<!DOCTYPE html>\n"
+        f"<title>{esc(title)}</title>\n"
         f'<article class="guide" ng-controller="AppCtrl" title="{esc(title)}">\n'
         '  <carousel class="deck container-fluid">\n'
         f"{body}\n"
         "  </carousel>\n"
         "</article>\n"
     )
+
+
+def write_browser_guide(queries: Mapping[str, CannedQuery], path: str | Path) -> Path:
+    target = Path(path)
+    target.write_text(browser_guide(queries), encoding="utf-8")
+    return target
+
+
+def browser_favorites(queries: Mapping[str, CannedQuery] | Iterable[CannedQuery]) -> bytes:
+    """A zip of `NAME.cypher` scripts for Neo4j Browser's favorites import.
+
+    Browser names a favorite after its first comment line; each script sets its parameters with
+    `:param` and then runs the query (multi-statement editor, on by default).
+    """
+    import zipfile
+
+    items = list(queries.values()) if isinstance(queries, Mapping) else list(queries)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for q in items:
+            text = f"// {q.name}: {q.description}\n{browser_statement(q)}\n"
+            info = zipfile.ZipInfo(f"kg/{q.name}.cypher", date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text)
+    return buffer.getvalue()
+
+
+def write_browser_favorites(queries: Mapping[str, CannedQuery], path: str | Path) -> Path:
+    target = Path(path)
+    target.write_bytes(browser_favorites(queries))
+    return target
+
+
+GUIDE_PATH = "/kg-queries.html"
+
+
+def guide_server(queries: Mapping[str, CannedQuery], port: int, host: str = "127.0.0.1"):
+    """An HTTP server with the guide at `GUIDE_PATH`, sending the CORS header Browser needs."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    page = browser_guide(queries).encode("utf-8")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path.split("?", 1)[0].split("#", 1)[0] not in {GUIDE_PATH, "/"}:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
+            return
+
+    return ThreadingHTTPServer((host, port), Handler)
+
+
+def serve_browser_guide(
+    queries: Mapping[str, CannedQuery], port: int, echo=print, host: str = "127.0.0.1"
+) -> None:
+    try:
+        server = guide_server(queries, port, host)
+    except OSError as exc:
+        raise QueryError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    url = f"http://localhost:{server.server_address[1]}{GUIDE_PATH}"
+    echo(f"Serving the guide: run `:guide {url}` in Neo4j Browser (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
