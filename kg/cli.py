@@ -337,3 +337,207 @@ def cypher_command(
     finally:
         store.close()
     _print_rows(rows, out_format)
+
+
+# --- graph stores: shared store options, kg load, kg stats, kg schema ------------------------
+
+
+def store_options(fn):
+    """`--neo4j / --db / --user / --password / --database` for every command that opens the graph.
+
+    The command receives one `store` argument, a `kg.stores.StoreOptions` resolved from the flags,
+    the environment and kg.toml (see `kg config`); call `store.open()` once the inputs are known to
+    be good, so a bad input never creates a store folder.
+    """
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, neo4j_uri, db_path, user, password, database, **kwargs):
+        from kg.stores import StoreOptions
+
+        options = StoreOptions.resolve(neo4j_uri, db_path, user, password, database)
+        return fn(*args, store=options, **kwargs)
+
+    options = [
+        click.option(
+            "--neo4j",
+            "neo4j_uri",
+            metavar="URI",
+            help="Neo4j to use, e.g. bolt://localhost:7687 or neo4j+s://x.databases.neo4j.io "
+            "(else NEO4J_URI; with neither, the embedded store).",
+        ),
+        click.option(
+            "--db",
+            "db_path",
+            metavar="PATH",
+            help="Embedded store folder (default ./kg-data, or KG_DB).",
+        ),
+        click.option("--user", metavar="NAME", help="Neo4j user (else NEO4J_USER, else neo4j)."),
+        click.option("--password", metavar="TEXT", help="Neo4j password (else NEO4J_PASSWORD)."),
+        click.option("--database", metavar="NAME", help="Neo4j database (else NEO4J_DATABASE)."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+@main.command("load")
+@input_options
+@store_options
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    help="Rows per write transaction (default 5000, or KG_BATCH_SIZE).",
+)
+@click.option(
+    "-j", "--processes", type=click.IntRange(min=1), default=1, help="Extraction processes."
+)
+@click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table")
+def load_command(
+    inputs: tuple[str, ...],
+    input_format: str | None,
+    strict: bool,
+    store,
+    batch_size: int | None,
+    processes: int,
+    out_format: str,
+) -> None:
+    """Read INPUT files, extract the graph and merge it into the store.
+
+    Loading the same input again changes nothing; a paper on several pages is one node; a claim
+    made by two papers is two relationships, each with its own evidence. Without --neo4j (or
+    NEO4J_URI) the graph goes to the embedded store in ./kg-data.
+
+    \b
+    Example:
+      kg load samples/daily-papers.txt
+      kg load ../shared/seeds/*.txt --neo4j bolt://localhost:7687 --batch-size 10000
+    """
+    import itertools
+    from pathlib import Path
+
+    from kg.errors import InputError
+
+    for name in inputs:
+        if name != "-" and not Path(name).exists():
+            raise InputError(name, "no such file")
+    papers = papers_from(inputs, input_format, strict)
+    first = next(papers, None)  # reading errors surface before the store is touched
+    if first is None:
+        raise InputError(", ".join(inputs), "no papers found")
+    batch_size = batch_size or config.settings()["batch_size"]
+    graph = store.open()
+    try:
+        summary = _run_load(itertools.chain([first], papers), graph, batch_size, processes)
+    finally:
+        graph.close()
+    if is_quiet():
+        return
+    if out_format == "json":
+        click.echo(json.dumps({"store": store.describe(), **summary.to_dict()}, indent=2))
+        return
+    _print_load_summary(summary, store.describe())
+
+
+def _run_load(papers, graph, batch_size: int, processes: int):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from kg import pipeline
+
+    if not show_progress():
+        return pipeline.load(papers, graph, batch_size=batch_size, n_process=processes)
+    columns = (
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("loading", total=None, detail="")
+
+        def progress(done: int, summary) -> None:
+            bar.update(
+                task,
+                description=f"{done} papers",
+                detail=f"{summary.relationships_created} new relationships",
+            )
+
+        return pipeline.load(
+            papers, graph, batch_size=batch_size, n_process=processes, progress=progress
+        )
+
+
+def _print_load_summary(summary, where: str) -> None:
+    r = summary.report
+    table = Table("", "created", "already there", box=None)
+    table.add_row(
+        "papers", str(summary.papers_created), str(summary.papers - summary.papers_created)
+    )
+    table.add_row("entities", str(summary.entities_created), str(summary.entities_present))
+    table.add_row(
+        "relationships", str(summary.relationships_created), str(summary.relationships_present)
+    )
+    console = Console()
+    console.print(f"Loaded {summary.papers} papers into {escape(where)} in {summary.seconds:.1f}s")
+    console.print(table)
+    updated = r.total("nodes_updated") + r.total("relationships_updated")
+    if updated:
+        console.print(
+            f"{updated} nodes and relationships already there had changed and were updated"
+        )
+    if summary.relationships_skipped:
+        warn(
+            f"{summary.relationships_skipped} relationships had a missing end node and were skipped"
+        )
+
+
+@main.command("stats")
+@store_options
+@click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table")
+def stats_command(store, out_format: str) -> None:
+    """Count nodes per label and relationships per type (every one, zeros included).
+
+    \b
+    Example:
+      kg stats --format json
+    """
+    graph = store.open(read_only=True)
+    try:
+        counts = graph.stats()
+    finally:
+        graph.close()
+    if out_format == "json":
+        click.echo(json.dumps(counts, indent=2))
+        return
+    table = Table("kind", "name", "count", box=None)
+    for label, count in counts["nodes"].items():
+        table.add_row("node", label, str(count))
+    for rel_type, count in counts["relationships"].items():
+        table.add_row("relationship", rel_type, str(count))
+    Console().print(table)
+
+
+@main.group("schema")
+def schema_group() -> None:
+    """The store's constraints and indexes (applied automatically before the first load)."""
+
+
+@schema_group.command("apply")
+@store_options
+def schema_apply_command(store) -> None:
+    """Create the constraints and indexes of schema/constraints.cypher (or the embedded tables).
+
+    Safe to run again: every statement is IF NOT EXISTS.
+
+    \b
+    Example:
+      kg schema apply --neo4j bolt://localhost:7687
+    """
+    graph = store.open()
+    try:
+        graph.apply_schema()
+    finally:
+        graph.close()
+    if not is_quiet():
+        click.echo(f"Schema applied to {store.describe()}")

@@ -7,13 +7,22 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.stores.base import DEFAULT_BATCH_SIZE, GraphStore, LoadReport
 
 DEFAULT_DB_PATH = "kg-data"
 
-__all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_DB_PATH", "GraphStore", "LoadReport", "open_store"]
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_DB_PATH",
+    "GraphStore",
+    "LoadReport",
+    "StoreOptions",
+    "open_store",
+]
 
 
 def open_store(
@@ -52,3 +61,63 @@ def open_store(
     from kg.stores.embedded import EmbeddedStore
 
     return EmbeddedStore(db_path or DEFAULT_DB_PATH, read_only=read_only)
+
+
+@dataclass(frozen=True)
+class StoreOptions:
+    """Which store a command uses, resolved but not yet opened (so a bad input fails first).
+
+    Exactly one of `neo4j_uri` and `db_path` is set.
+    """
+
+    neo4j_uri: str | None = None
+    db_path: str | None = None
+    user: str | None = None
+    password: str | None = None
+    database: str | None = None
+
+    @classmethod
+    def resolve(
+        cls,
+        neo4j_uri: str | None = None,
+        db_path: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        environ: dict[str, str] | None = None,
+    ) -> StoreOptions:
+        """Flags first, then the environment and kg.toml (`kg.config`): `--db` beats a Neo4j URI
+        from the environment, `--neo4j` beats everything; both flags at once is an error."""
+        from kg import config
+        from kg.errors import KgError
+
+        if neo4j_uri and db_path:
+            raise KgError("--neo4j and --db exclude each other: pick one store")
+        flags: dict[str, Any] = {
+            "neo4j": neo4j_uri,
+            "db": db_path,
+            "user": user,
+            "password": password,
+            "database": database,
+        }
+        values = {name: v.value for name, v in config.resolve(flags, environ).items()}
+        uri = neo4j_uri or (None if db_path else values["neo4j"])
+        if uri:
+            return cls(uri, None, values["user"], values["password"], values["database"])
+        return cls(None, str(values["db"] or DEFAULT_DB_PATH))
+
+    def open(self, read_only: bool = False) -> GraphStore:
+        if self.neo4j_uri:
+            return open_store(
+                self.neo4j_uri,
+                user=self.user,
+                password=self.password,
+                database=self.database,
+            )
+        return open_store(db_path=self.db_path or DEFAULT_DB_PATH, read_only=read_only)
+
+    def describe(self) -> str:
+        if self.neo4j_uri:
+            where = f"Neo4j at {self.neo4j_uri}"
+            return f"{where} (database {self.database})" if self.database else where
+        return f"the embedded store in {self.db_path}"

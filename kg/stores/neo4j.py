@@ -15,6 +15,8 @@ data; every value travels as a query parameter.
 
 from __future__ import annotations
 
+import logging
+import re
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -41,6 +43,9 @@ from kg.stores.base import (
 )
 
 FULLTEXT_INDEX = "paper_text"
+
+# The driver logs connection trouble as warnings; we raise one StoreError line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 NAME_INDEXED = ("Method", "Hardware", "Metric", "Dataset", "Task")
 
 
@@ -96,9 +101,13 @@ def _plain(value: Any) -> Any:
 
 
 def _one_line(exc: BaseException) -> str:
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    lines = str(message).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
+    """The gist of a driver error on one line (the driver's own messages span several)."""
+    message = str(getattr(exc, "message", None) or exc or type(exc).__name__).strip()
+    reason = re.search(r"\(reason ([^)]*)\)", message)
+    if reason:
+        return reason.group(1)
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    return " ".join(lines)[:300] if lines else type(exc).__name__
 
 
 class Neo4jStore:
@@ -123,9 +132,15 @@ class Neo4jStore:
                 uri, auth=auth, connection_timeout=connection_timeout
             )
         except (neo4j_errors.ConfigurationError, ValueError) as exc:
-            raise StoreError(f"bad Neo4j URI {uri!r}: {_one_line(exc)}") from exc
+            raise StoreError(
+                f"bad Neo4j URI {uri!r}: expected neo4j://, neo4j+s://, bolt:// or bolt+s:// "
+                "followed by host[:port]"
+            ) from exc
         try:
-            self._driver.verify_connectivity(database=self.database)
+            self._driver.verify_connectivity()
+            if self.database:
+                with self._driver.session(database=self.database) as session:
+                    session.run("RETURN 1").consume()
         except neo4j_errors.AuthError as exc:
             self.close()
             raise StoreError(
