@@ -1,0 +1,78 @@
+# ruff: noqa: RUF001
+"""EVALUATED_ON and ADDRESSES: datasets the method is evaluated on and tasks it addresses.
+
+- `dataset_vocabulary`: a known dataset / benchmark name in the abstract (not a proposed one).
+- `dataset_head`: "the NAME benchmark/dataset" with a name-shaped NAME.
+- `task_vocabulary`: a known task phrase in the title or abstract.
+- `title_for_phrase`: the title's "... for <task>" phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from kg.extraction.context import DocContext
+from kg.extraction.normalise import method_key
+from kg.extraction.terms import SPAN_KEYS
+
+_DATASET_HEAD = re.compile(
+    r"\b(?:on|across|using|with|in)\s+(?:the\s+)?(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+"
+    r"(?:benchmark|dataset|datasets|benchmarks|test set|suite)\b"
+)
+_TITLE_FOR = re.compile(
+    r"\bfor\s+(?:the\s+)?(?P<t>[\w\-’' ]{4,60}?)"
+    r"(?=\s*(?:$|:|,|\bvia\b|\bwith\b|\busing\b|\bin\b|\bon\b|\bby\b))",
+    re.I,
+)
+
+
+def extract_datasets(
+    doc: Doc, ctx: DocContext, methods: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    proposed = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
+    out: dict[str, dict[str, Any]] = {}
+    for span in doc.spans[SPAN_KEYS["DATASET"]]:
+        sent = ctx.sentence_of_char(span.start_char)
+        if sent is None or sent.in_title or method_key(span.kb_id_) in proposed:
+            continue
+        out.setdefault(span.kb_id_.casefold(), {
+            "name": span.kb_id_, "text": span.text,
+            "evidence": ctx.evidence(sent, "dataset_vocabulary", 0.8),
+        })  # fmt: skip
+    for sent in ctx.sentences:
+        if sent.in_title or ("bench" not in sent.text.casefold() and "dataset" not in sent.text):
+            continue
+        for m in _DATASET_HEAD.finditer(sent.text):
+            name = m.group("n")
+            if method_key(name) in proposed or name.casefold() in out:
+                continue
+            out.setdefault(name.casefold(), {
+                "name": name, "text": name, "evidence": ctx.evidence(sent, "dataset_head", 0.6),
+            })  # fmt: skip
+    return list(out.values())
+
+
+def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for span in doc.spans[SPAN_KEYS["TASK"]]:
+        sent = ctx.sentence_of_char(span.start_char)
+        if sent is None:
+            continue
+        out.setdefault(span.kb_id_.casefold(), {
+            "name": span.kb_id_, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
+        })  # fmt: skip
+    title_sent = next((s for s in ctx.sentences if s.in_title), None)
+    if title_sent is not None:
+        title = ctx.title.split(":", 1)[-1]
+        m = _TITLE_FOR.search(title)
+        if m:
+            phrase = m.group("t").strip(" -").casefold()
+            words = phrase.split()
+            if 1 <= len(words) <= 6 and words[0] not in {"efficient", "free", "all"}:
+                out.setdefault(phrase, {
+                    "name": phrase, "evidence": ctx.evidence(title_sent, "title_for_phrase", 0.5),
+                })  # fmt: skip
+    return list(out.values())

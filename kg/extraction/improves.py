@@ -1,0 +1,217 @@
+"""IMPROVES rules: a metric the method improves, with value, direction, baseline and dataset.
+
+A sentence yields claims when it (a) names a metric from the vocabulary, (b) makes a claim (an
+improvement/comparison word or a quantity) and (c) speaks of the paper's own work (we/our, a method
+name, a results opener such as "Experiments show", or a quantified result without a cue about
+other work). Generic metric words ("memory", "cost", "performance", ...) need a quantity or a
+comparison word right next to them. Rules: `metric_with_value` (0.85) and `metric_claim` (0.6).
+One claim is kept per (method, canonical metric), preferring the first one with a value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from kg.extraction.context import DocContext
+from kg.extraction.normalise import method_key
+from kg.extraction.quantities import Quantity, find_quantities
+from kg.extraction.targets import MethodResolver
+from kg.extraction.terms import SPAN_KEYS
+from kg.extraction.vocab import Vocabulary
+
+_WORD = re.compile(r"\S+")
+_SELF = re.compile(r"\b(we|our|us|this (paper|work|study)|the proposed|proposed|it|its)\b", re.I)
+_BASELINE = re.compile(
+    r"\b(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than"
+    r"|over|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|against)\s+"
+    r"(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:by|on|in|with|while|across|under|at|for|w\.r\.t"
+    r"|respectively|and achieves?|when|whereas|using)\b|$)",
+    re.I,
+)
+_QUANTITY_UNITS = {
+    None, "%", "pp", "x", "ms", "µs", "s", "min", "h", "FPS", "GB", "MB", "KB", "TB", "GiB", "MiB",
+    "dB", "points", "tokens/s", "fraction", "W", "mW", "J", "mJ",
+}  # fmt: skip
+
+
+class ImprovementRules:
+    def __init__(self, vocab: Vocabulary) -> None:
+        lex = vocab.lexicon
+        self.vocab = vocab
+        self.claim_words = vocab.words("claim_words")
+        self.lower_words = vocab.words("direction_lower")
+        self.higher_words = vocab.words("direction_higher")
+        self.weak = vocab.words("weak_metrics")
+        self.other = vocab.words("other_work_cues")
+        self.openers = tuple(w.casefold() for w in lex["results_openers"])
+        self.modifiers = vocab.metric_modifiers
+
+    def extract(
+        self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[str]]:
+        metric_spans = doc.spans[SPAN_KEYS["METRIC"]]
+        if not len(metric_spans):
+            return [], []
+        dataset_spans = doc.spans[SPAN_KEYS["DATASET"]]
+        by_sent: dict[int, list] = {}
+        for span in metric_spans:
+            sent = ctx.sentence_of_char(span.start_char)
+            if sent is not None and not sent.in_title:
+                by_sent.setdefault(sent.index, []).append(span)
+        sents = {s.index: s for s in ctx.sentences}
+        method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
+        results: dict[tuple[str, str], dict[str, Any]] = {}
+        baselines: list[str] = []
+        for idx, spans in by_sent.items():
+            sent = sents[idx]
+            text = sent.text
+            low = text.casefold()
+            words = [w.strip(".,;:()[]").casefold() for w in text.split()]
+            wordset = set(words)
+            quantities = [
+                (s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS
+            ]
+            has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
+            if not has_claim:
+                continue
+            named = resolver.named_in(text)
+            about = (
+                named is not None
+                or bool(_SELF.search(text))
+                or low.startswith(self.openers)
+                or (any(q.unit for _, _, q in quantities) and not wordset & self.other)
+            )
+            if not about:
+                continue
+            method = named if named is not None else resolver.main
+            base = self._baseline(text, method_keys)
+            if base:
+                baselines.append(base)
+            dataset = None
+            for ds in dataset_spans:
+                if sent.start_char <= ds.start_char < sent.end_char:
+                    dataset = ds.text
+                    break
+            used: set[int] = set()
+            for span in spans:
+                entry = self.vocab.metric_by_alias.get(span.kb_id_.casefold())
+                if entry is None:
+                    continue
+                start = span.start
+                while (
+                    start > 0
+                    and doc[start - 1].lower_ in self.modifiers
+                    and doc[start - 1].sent_start != 1
+                ):
+                    start -= 1
+                metric_text = doc[start : span.end].text
+                ms = doc[start].idx - sent.start_char
+                me = span.end_char - sent.start_char
+                qi = self._nearest_quantity(text, ms, me, quantities, used)
+                weak = span.text.casefold() in self.weak or metric_text.casefold() in self.weak
+                near = self._near_words(text, ms, me, 3)
+                if qi is None and (
+                    weak
+                    and not near
+                    & (
+                        self.claim_words
+                        - {
+                            "only",
+                            "up",
+                            "over",
+                            "than",
+                            "compared",
+                            "efficient",
+                            "competitive",
+                            "achieve",
+                            "achieves",
+                            "achieved",
+                            "achieving",
+                            "enable",
+                            "enables",
+                            "requires",
+                            "requiring",
+                        }
+                    )
+                ):
+                    continue
+                if entry.canonical == "performance" and qi is None:
+                    continue
+                value: Quantity | None = None
+                if qi is not None:
+                    used.add(qi)
+                    value = quantities[qi][2]
+                direction = entry.direction
+                window = self._near_words(text, ms, me, 4)
+                if window & self.lower_words and entry.direction == "lower":
+                    direction = "lower"
+                elif window & self.higher_words and entry.direction == "higher":
+                    direction = "higher"
+                rule = "metric_with_value" if value else "metric_claim"
+                claim = {
+                    "method": method,
+                    "metric": entry.canonical,
+                    "metric_text": metric_text,
+                    "family": entry.family,
+                    "value": value.text if value else None,
+                    "number": value.number if value else None,
+                    "unit": value.unit if value else None,
+                    "direction": direction,
+                    "baseline": base,
+                    "dataset": dataset,
+                    "evidence": ctx.evidence(sent, rule, 0.85 if value else 0.6),
+                }
+                key = (method_key(method) if method else "", entry.canonical)
+                prev = results.get(key)
+                if prev is None or (prev["value"] is None and value is not None):
+                    results[key] = claim
+        return list(results.values()), baselines
+
+    @staticmethod
+    def _near_words(text: str, start: int, end: int, n: int) -> set[str]:
+        before = text[:start].split()[-n:]
+        after = text[end:].split()[:n]
+        return {w.strip(".,;:()[]").casefold() for w in before + after}
+
+    @staticmethod
+    def _nearest_quantity(
+        text: str, ms: int, me: int, quantities: list[tuple[int, int, Quantity]], used: set[int]
+    ) -> int | None:
+        best = None
+        best_d = 99
+        for i, (qs, qe, q) in enumerate(quantities):
+            if i in used or (qs < me and qe > ms):
+                continue
+            if qe <= ms:
+                gap = text[qe:ms]
+                d = len(gap.split())
+                if q.unit is None and d > 1:
+                    continue
+            else:
+                gap = text[me:qs]
+                d = len(gap.split()) + 0.5
+                if q.unit is None and not re.search(r"\bby\b\s*$", gap):
+                    continue
+            if re.search(r"[;]|\b(while|whereas|but)\b", gap):
+                continue
+            if d < best_d and d <= 7:
+                best, best_d = i, d
+        return best
+
+    @staticmethod
+    def _baseline(text: str, method_keys: set[str]) -> str | None:
+        for m in _BASELINE.finditer(text):
+            b = m.group("b").strip(" .,")
+            if (
+                not b
+                or b[0].isdigit()
+                or b.casefold().startswith(("a ", "an ", "up to", "about", "half"))
+            ):
+                continue
+            if len(b.split()) > 10 or method_key(b) in method_keys:
+                continue
+            return b
+        return None

@@ -1,0 +1,122 @@
+# ruff: noqa: RUF001
+"""Canonical names: methods, hardware, metrics, datasets.
+
+- Methods: `method_key` compares names ignoring case, spaces, hyphens and a generic trailing word
+  ("EfficientViT family" == "EfficientViT"); `long_form_of` finds an acronym's definition
+  (Schwartz & Hearst 2003: the acronym's letters, in order, starting words of the long form).
+- Hardware: `canonical_hardware("Tesla V100")` -> the `NVIDIA V100 GPU` entry (vendor, class).
+- Metrics: `canonical_metric("frames per second")` -> the `FPS` entry (family `speed`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.extraction.vocab import DatasetEntry, HardwareEntry, MetricEntry, load_vocabulary
+
+_KEY_DROP = re.compile(r"[\s\-‐–_.'’`]+")
+
+
+def clean_name(name: str) -> str:
+    """Strip punctuation and generic trailing words from a name as written."""
+    generic = load_vocabulary().words("generic_trailing")
+    name = unicodedata.normalize("NFKC", name).strip().strip(".,;:()[]\"'“”")
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in generic:
+        words.pop()
+    return " ".join(words)
+
+
+def method_key(name: str | None) -> str:
+    """Comparison key of a method name: case-, space- and hyphen-insensitive, plural-tolerant."""
+    if not name:
+        return ""
+    key = _KEY_DROP.sub("", clean_name(name).casefold())
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return key
+
+
+def acronym_letters(acronym: str) -> str:
+    return "".join(c for c in acronym.casefold() if c.isalnum())
+
+
+def long_form_of(acronym: str, before: str) -> str | None:
+    """The long form of `acronym` at the end of `before` (the text preceding "(ACRONYM)").
+
+    Schwartz & Hearst: walk the acronym's characters right to left through the preceding words;
+    the first character must start a word. At most min(len+5, 2*len) words are considered.
+    """
+    letters = acronym_letters(acronym)
+    if len(letters) < 2 or not any(c.isalpha() for c in letters):
+        return None
+    words = before.rstrip().split()
+    if not words:
+        return None
+    limit = min(len(letters) + 5, 2 * len(letters))
+    window = words[-limit:]
+    text = " ".join(window)
+    low = text.casefold()
+    li = len(letters) - 1
+    ti = len(low) - 1
+    while li >= 0:
+        c = letters[li]
+        if not c.isalnum():
+            li -= 1
+            continue
+        while ti >= 0 and (low[ti] != c or (li == 0 and ti > 0 and low[ti - 1].isalnum())):
+            ti -= 1
+        if ti < 0:
+            return None
+        ti -= 1
+        li -= 1
+    start = low.rfind(" ", 0, ti + 1) + 1
+    long_form = text[start:].strip(" ,;:")
+    if not long_form or long_form.casefold() == acronym.casefold():
+        return None
+    if len(long_form.split()) < 2 and "-" not in long_form and len(long_form) <= len(acronym) + 2:
+        return None
+    return long_form
+
+
+# ---------------------------------------------------------------------------------- hardware
+def canonical_hardware(text: str) -> HardwareEntry | None:
+    """The hardware entry named by `text` ("V100", "NVIDIA V100 GPU", "Tesla V100", "GPUs")."""
+    vocab = load_vocabulary()
+    key = " ".join(text.split()).casefold()
+    if key in vocab.hardware_by_alias:
+        return vocab.hardware_by_alias[key]
+    # strip vendor words and trailing class words, then retry ("NVIDIA V100 GPU" -> "V100")
+    words = text.split()
+    while words and words[0] in vocab.vendors:
+        words = words[1:]
+    class_words = {"gpu", "gpus", "cpu", "cpus", "card", "cards", "gpu card", "gpu cards"}
+    while len(words) > 1 and words[-1].casefold() in class_words:
+        words = words[:-1]
+    key = " ".join(words).casefold()
+    return vocab.hardware_by_alias.get(key)
+
+
+def hardware_id_name(entry: HardwareEntry) -> str:
+    return entry.canonical
+
+
+# ---------------------------------------------------------------------------------- metrics
+def canonical_metric(text: str) -> MetricEntry | None:
+    """The metric entry named by `text` ("frames per second" -> FPS); modifiers are dropped."""
+    vocab = load_vocabulary()
+    key = " ".join(text.split()).casefold()
+    if key in vocab.metric_by_alias:
+        return vocab.metric_by_alias[key]
+    words = key.split()
+    while len(words) > 1 and words[0] in vocab.metric_modifiers:
+        words = words[1:]
+        k = " ".join(words)
+        if k in vocab.metric_by_alias:
+            return vocab.metric_by_alias[k]
+    return None
+
+
+def canonical_dataset(text: str) -> DatasetEntry | None:
+    return load_vocabulary().dataset_by_alias.get(" ".join(text.split()).casefold())

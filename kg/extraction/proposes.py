@@ -1,0 +1,482 @@
+# ruff: noqa: RUF001
+"""PROPOSES rules: which named things the paper itself contributes.
+
+Rules (each result records the rule that fired):
+
+- `title_prefix`: the title's "NAME: ..." prefix when it looks like a name (mixed case, digits,
+  all caps, or one capitalised word), or "NAME Technical Report".
+- `acronym_definition`: "Long Form (LF)" / "LF (Long Form)" in a sentence where the paper speaks
+  of its own work (we/our/this paper or a name already found) and introduces something (a proposal
+  verb, a naming cue or a component word such as module/block/components).
+- `proposal_object`: the object of "we propose/introduce/present/develop ... NAME" (a name-shaped
+  word, a capitalised multi-word name, or an acronym definition), and list continuations
+  ("NAME1, NAME2 and NAME3").
+- `naming_cue`: "called/dubbed/named/termed/coined NAME".
+- `enumerated_component`: "(1) Dynamic Range Expansion, which ..." items in a sentence about the
+  paper's own components.
+- `family_member`: "EfficientViT-M5" written in the abstract becomes an alias of "EfficientViT".
+- `unnamed_proposal`: no name at all but "we propose/present ... a <description>": one unnamed
+  method (name None) with the description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extraction.context import DocContext, Sentence
+from kg.extraction.normalise import clean_name, long_form_of, method_key
+from kg.extraction.vocab import Vocabulary
+
+_STRIP = ".,;:!?\"'“”‘’()[]{}"
+_TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
+_TITLE_REPORT = re.compile(
+    r"^\s*(\S+(?:\s\S+)?)\s+(?:Technical Report|Tech Report|Report)\s*$", re.I
+)
+_PAREN = re.compile(r"\(([^()]{1,80})\)")
+_ENUM = re.compile(
+    r"\((?:\d|[a-h]|i{1,3}|iv|v)\)\s+(?:a |an |the )?"
+    r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|[A-Za-z]*-[\w\-]+|of|for|with|and)){0,5})"
+)
+_CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
+_CONNECT = {"of", "for", "with", "and", "on", "in", "to", "the", "via", "from"}
+_BOUNDARY = {
+    "that", "which", "who", "whose", "where", "to", "for", "by", "with", "based", "using", "via",
+    "in", "on", "from", "through", "into", "as", "when", "while", "since", "because", "so",
+    "such", "including", "across", "over", "under", "without",
+}  # fmt: skip
+_DETERMINERS = {"a", "an", "the", "our", "this", "these", "two", "three", "new", "novel"}
+_OTHER_WORK = {
+    "than", "compared", "over", "outperforms", "outperform", "outperforming", "surpasses",
+    "baseline", "baselines", "existing", "prior", "previous", "conventional", "traditional",
+    "versus", "vs", "vs.", "against", "like", "unlike",
+}  # fmt: skip
+
+
+@dataclass
+class MethodCandidate:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "method"
+    main: bool = False
+    evidence: dict[str, Any] | None = None
+    order: int = 0
+    description: str | None = None
+
+    def keys(self) -> set[str]:
+        return {k for k in (method_key(a) for a in [self.name, *self.aliases]) if k}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "aliases": self.aliases,
+            "kind": self.kind,
+            "main": self.main,
+            "description": self.description,
+            "evidence": self.evidence,
+        }
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+
+
+class ProposalRules:
+    def __init__(self, vocab: Vocabulary) -> None:
+        lex = vocab.lexicon
+        self.not_names = vocab.words("not_names")
+        self.not_acronyms = frozenset(lex["not_method_acronyms"])
+        self.kind_heads: dict[str, str] = lex["kind_heads"]
+        self.naming = vocab.words("naming_cues")
+        self.verbs = vocab.words("proposal_verbs")
+        self.component_cues = vocab.words("component_cues")
+        self.study_cues = [c.casefold() for c in lex["study_cues"]]
+        known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
+        known |= set(vocab.dataset_by_alias)
+        self.known_terms = frozenset(known)
+
+    # ------------------------------------------------------------------ word shapes
+    def is_namey(self, word: str) -> bool:
+        """A word shaped like a coined name: inner capitals, letters+digits, or all caps."""
+        w = word.strip(_STRIP)
+        if len(w) < 2 or w.casefold() in self.not_names or w in self.not_acronyms:
+            return False
+        if w.casefold() in self.known_terms:
+            return False
+        if not w[0].isalnum():
+            return False
+        letters = [c for c in w if c.isalpha()]
+        if not letters:
+            return False
+        if any(c.isupper() for c in w[1:]):
+            # "Multi-Head" is a capitalised compound, not a name
+            parts = re.split(r"[-‐]", w)
+            return not (
+                all(p[:1].isupper() and p[1:].islower() for p in parts if p) and len(parts) > 1
+            )
+        return any(c.isdigit() for c in w) and w[0].isupper()
+
+    def is_capword(self, word: str) -> bool:
+        w = word.strip(_STRIP)
+        return bool(_CAPSEQ_WORD.match(w)) and w.casefold() not in self.not_names
+
+    def is_valid_name(self, name: str) -> bool:
+        n = name.strip(_STRIP)
+        if not n or len(n) > 60 or n in self.not_acronyms:
+            return False
+        if n.casefold() in self.known_terms or n.casefold() in self.not_names:
+            return False
+        return any(c.isalpha() for c in n)
+
+    def kind_near(self, text: str, start: int, end: int) -> str | None:
+        """Kind from a head word right before the name, right after it, or in its appositive."""
+        before = [w.strip(_STRIP).casefold() for w in text[:start].split()[-3:]]
+        after_words = text[end:].split()
+        after = [w.strip(_STRIP).casefold() for w in after_words[:12]]
+        if after and after[0] in self.kind_heads:
+            return self.kind_heads[after[0]]
+        if text[end:].lstrip().startswith(","):
+            for w in after[:10]:
+                if w in self.kind_heads:
+                    return self.kind_heads[w]
+                if w in {"which", "that", "to", "for", "by"}:
+                    break
+        for w in reversed(before):
+            if w in self.kind_heads:
+                return self.kind_heads[w]
+        return None
+
+    # ------------------------------------------------------------------ title
+    def title_name(self, title: str) -> tuple[str, str | None] | None:
+        m = _TITLE_PREFIX.match(title)
+        if m:
+            prefix = m.group(1).strip()
+            words = prefix.split()
+            tail = title[m.end(1) :].strip(" :")
+            tail_words = [w.strip(_STRIP).casefold() for w in tail.split()]
+            kind = next(
+                (self.kind_heads[w] for w in reversed(tail_words[-3:]) if w in self.kind_heads),
+                None,
+            )
+            if len(words) <= 3 and any(self.is_namey(w) for w in words):
+                return prefix, kind
+            if len(words) == 1 and self.is_capword(words[0]) and self.is_valid_name(words[0]):
+                return prefix, kind
+            return None
+        m = _TITLE_REPORT.match(title)
+        if m and any(self.is_namey(w) for w in m.group(1).split()):
+            return m.group(1), "model"
+        return None
+
+    # ------------------------------------------------------------------ sentences
+    def acronym_defs(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, short, long) for "Long Form (LF)" and "LF (Long Form)" in `text`."""
+        out = []
+        for m in _PAREN.finditer(text):
+            inner = m.group(1).strip()
+            before = text[: m.start()]
+            if " " not in inner and len(inner) <= 24:
+                if inner.startswith(("e.g", "i.e", "see", "http")) or not any(
+                    c.isupper() for c in inner
+                ):
+                    continue
+                long = long_form_of(inner, before)
+                if long is None:
+                    # "Convolutional Fusion Block (CFB)": a capitalised phrase right before
+                    seq = []
+                    for _, w in reversed(_words(before)):
+                        if self.is_capword(w) and not w.endswith(","):
+                            seq.insert(0, w)
+                        else:
+                            break
+                    if len(seq) >= 2:
+                        long = " ".join(seq)
+                if long is None and not self.is_namey(inner):
+                    continue
+                start = m.start() - (
+                    len(long) + 1 if long and before.rstrip().endswith(long) else 0
+                )
+                out.append((max(start, 0), m.end(), inner, long))
+            else:
+                # "COAT (Compressing Optimizer States ...)": the acronym comes first
+                prev = before.split()[-1:] if before.split() else []
+                if prev and self.is_namey(prev[0]):
+                    short = prev[0].strip(_STRIP)
+                    if long_form_of(short, inner) and len(inner.split()) >= 2:
+                        out.append((m.start() - len(prev[0]) - 1, m.end(), short, inner))
+        return out
+
+    def names_after(
+        self, text: str, pos: int, lenient: bool
+    ) -> list[tuple[int, int, str, str | None]]:
+        """Names introduced after `pos` (the end of a trigger): the first one and list items."""
+        defs = [d for d in self.acronym_defs(text) if d[1] > pos]
+        words = [(s, w) for s, w in _words(text) if s >= pos]
+        found: list[tuple[int, int, str, str | None]] = []
+        i = 0
+        skipped = 0
+        while i < len(words) and skipped <= 16:
+            s, w = words[i]
+            bare = w.strip(_STRIP)
+            low = bare.casefold()
+            d = next((d for d in defs if d[0] <= s < d[1]), None)
+            if d:
+                found.append(d)
+                i = next((k for k in range(i, len(words)) if words[k][0] >= d[1]), len(words))
+                if not self._list_continues(text, d[1]):
+                    break
+                continue
+            if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
+                end = s + len(w.rstrip(_STRIP + "’'s").rstrip())
+                end = s + len(w) - (len(w) - len(w.rstrip(_STRIP)))
+                found.append((s, end, bare, None))
+                if not self._list_continues(text, end):
+                    break
+                i += 1
+                continue
+            if self.is_capword(w) and (lenient or skipped <= 1):
+                seq = [(s, w)]
+                k = i + 1
+                while k < len(words) and not seq[-1][1].endswith((",", ";", ".", ":")):
+                    nw = words[k][1]
+                    if self.is_capword(nw) or (
+                        nw.casefold() in _CONNECT
+                        and k + 1 < len(words)
+                        and self.is_capword(words[k + 1][1])
+                    ):
+                        seq.append(words[k])
+                        k += 1
+                    else:
+                        break
+                name = " ".join(x[1] for x in seq).strip(_STRIP)
+                if (len(seq) >= 2 or lenient) and self.is_valid_name(name):
+                    found.append((s, s + len(name), name, None))
+                    if not self._list_continues(text, s + len(name)):
+                        break
+                    i = k
+                    continue
+            if found:
+                break
+            if low in _BOUNDARY:
+                break
+            skipped += 1
+            i += 1
+        return found
+
+    @staticmethod
+    def _list_continues(text: str, end: int) -> bool:
+        rest = text[end : end + 12].lstrip()
+        if rest.startswith(","):
+            after = rest[1:].lstrip().split(" ", 1)[0].casefold()
+            return after not in {
+                "a",
+                "an",
+                "the",
+                "which",
+                "that",
+                "where",
+                "who",
+                "we",
+                "our",
+                "it",
+            }
+        return rest.startswith(("and ", "or "))
+
+    # ------------------------------------------------------------------ main entry
+    def extract(
+        self,
+        ctx: DocContext,
+        cue_sents: dict[int, set[str]],
+    ) -> list[MethodCandidate]:
+        title = ctx.title
+        found: list[MethodCandidate] = []
+        order = 0
+
+        def add(
+            name: str, alias: str | None, kind: str | None, main: bool, ev: dict[str, Any]
+        ) -> None:
+            nonlocal order
+            name = clean_name(name)
+            if not self.is_valid_name(name):
+                return
+            key = method_key(name)
+            alias_key = method_key(alias) if alias else ""
+            for c in found:
+                ks = c.keys()
+                if key in ks or (alias_key and alias_key in ks):
+                    if alias and alias_key not in ks and alias.casefold() != c.name.casefold():
+                        c.aliases.append(clean_name(alias))
+                    if key not in ks:
+                        c.aliases.append(name)
+                    c.main = c.main or main
+                    if c.kind == "method" and kind:
+                        c.kind = kind
+                    return
+            order += 1
+            cand = MethodCandidate(name, [], kind or "method", main, ev, order)
+            if alias and method_key(alias) != key:
+                cand.aliases.append(clean_name(alias))
+            found.append(cand)
+
+        title_sent = next((s for s in ctx.sentences if s.in_title), None)
+        tn = self.title_name(title)
+        if tn and title_sent:
+            add(tn[0], None, tn[1], True, ctx.evidence(title_sent, "title_prefix", 0.9))
+
+        first_proposal = True
+        for sent in ctx.sentences:
+            if sent.in_title:
+                continue
+            cues = cue_sents.get(sent.index)
+            if not cues:
+                continue
+            text = sent.text
+            low = text.casefold()
+            self_ref = "SELF" in cues
+            known_here = any(c.name in text for c in found)
+            # 1. proposal objects and naming cues
+            if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
+                for m in re.finditer(r"\S+", text):
+                    w = m.group(0).strip(_STRIP).casefold()
+                    is_verb = w in self.verbs
+                    is_naming = w in self.naming
+                    if not (is_verb or is_naming):
+                        continue
+                    if is_verb and not re.search(
+                        r"\b(we|our|this (paper|work|study|article|report)|here)\b",
+                        low[: m.start()],
+                    ):
+                        continue
+                    names = self.names_after(text, m.end(), lenient=is_naming)
+                    for s, e, short, long in names:
+                        kind = self.kind_near(text, s, e)
+                        main = first_proposal and not tn
+                        rule = "naming_cue" if is_naming else "proposal_object"
+                        add(short, long, kind, main, ctx.evidence(sent, rule, 0.85))
+                    if names and is_verb:
+                        first_proposal = False
+                    if names:
+                        known_here = True
+            # 2. acronym definitions of the paper's own components
+            if "ACRO" in cues and (self_ref or known_here):
+                has_cue = any(w.strip(_STRIP) in self.component_cues for w in low.split())
+                has_cue = has_cue or "PROPOSE" in cues or "NAMING" in cues
+                if has_cue:
+                    for s, e, short, long in self.acronym_defs(text):
+                        before = low[:s].split()[-4:]
+                        if any(w.strip(_STRIP) in _OTHER_WORK for w in before):
+                            continue
+                        if short in self.not_acronyms or not self.is_valid_name(short):
+                            continue
+                        kind = self.kind_near(text, s, e)
+                        add(
+                            short, long, kind, False, ctx.evidence(sent, "acronym_definition", 0.75)
+                        )
+            # 3. enumerated components
+            if (
+                (self_ref or known_here)
+                and "(" in text
+                and any(w.strip(_STRIP) in self.component_cues for w in low.split())
+            ):
+                for m in _ENUM.finditer(text):
+                    name = m.group(1).strip(_STRIP)
+                    name = re.sub(r"\s+(of|for|with|and)$", "", name)
+                    if len(name.split()) >= 2 or self.is_namey(name):
+                        add(
+                            name,
+                            None,
+                            "method",
+                            False,
+                            ctx.evidence(sent, "enumerated_component", 0.6),
+                        )
+
+        # acronym definitions anywhere that expand a name already found (aliases only)
+        if found:
+            for sent in ctx.sentences:
+                if "(" not in sent.text:
+                    continue
+                for _s, _e, short, long in self.acronym_defs(sent.text):
+                    if not long:
+                        continue
+                    for c in found:
+                        ks = c.keys()
+                        if method_key(short) in ks and method_key(long) not in ks:
+                            c.aliases.append(clean_name(long))
+                        elif method_key(long) in ks and method_key(short) not in ks:
+                            c.aliases.append(short)
+            self.family_members(ctx, found)
+            if not any(c.main for c in found):
+                found[0].main = True
+        else:
+            unnamed = self.unnamed(ctx, cue_sents)
+            if unnamed:
+                found.append(unnamed)
+        return found
+
+    def family_members(self, ctx: DocContext, found: list[MethodCandidate]) -> None:
+        text = ctx.text
+        for c in found:
+            if len(c.name) < 3 or " " in c.name:
+                continue
+            pat = re.compile(
+                rf"(?<![\w-]){re.escape(c.name)}(?:-[A-Za-z0-9.]{{1,8}}|\s?[vV]\d+(?:\.\d+)?)(?![\w-])"
+            )
+            seen = {a.casefold() for a in c.aliases} | {c.name.casefold()}
+            for m in pat.finditer(text):
+                member = m.group(0).rstrip(".")
+                suffix = member[len(c.name) :].lstrip("-").strip()
+                if suffix.islower() and len(suffix) > 2:
+                    continue  # "SPARE-based", "X-style": not a member
+                if member.casefold() not in seen:
+                    seen.add(member.casefold())
+                    c.aliases.append(member)
+
+    def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
+        for sent in ctx.sentences:
+            cues = cue_sents.get(sent.index, set())
+            if sent.in_title or "SELF" not in cues or "PROPOSE" not in cues:
+                continue
+            text = sent.text
+            m = re.search(
+                r"\b(?:we|this (?:paper|work|study))\s+(?:also\s+|further\s+|first\s+|then\s+)?"
+                r"(?:propose|present|introduce|develop|design|devise|proposes|presents|introduces|develops)"
+                r"[sd]?\s+(.*)",
+                text,
+                re.I,
+            )
+            if not m:
+                continue
+            words = []
+            for w in m.group(1).split():
+                bare = w.strip(_STRIP).casefold()
+                if bare in _BOUNDARY and words:
+                    break
+                words.append(w.strip(_STRIP))
+                if w.endswith((",", ";", ":", ".")) or len(words) >= 12:
+                    break
+            while words and words[0].casefold() in _DETERMINERS | {"to", "an", "a"}:
+                words.pop(0)
+            desc = " ".join(words).strip(_STRIP)
+            if not desc:
+                continue
+            kind = next(
+                (
+                    self.kind_heads[w.casefold()]
+                    for w in reversed(words)
+                    if w.casefold() in self.kind_heads
+                ),
+                "method",
+            )
+            c = MethodCandidate("", [], kind, True, ctx.evidence(sent, "unnamed_proposal", 0.5))
+            c.name = None  # type: ignore[assignment]
+            c.description = desc
+            return c
+        return None
+
+
+def sentence_mentions(text: str, names: list[str]) -> bool:
+    return any(n and n in text for n in names)
+
+
+__all__ = ["MethodCandidate", "ProposalRules", "Sentence"]

@@ -1,0 +1,112 @@
+"""TARGETS rules: the hardware a method is designed for, deployed on, or measured on.
+
+- `hardware_model`: a specific product ("A100", "Jetson Orin", "Snapdragon 855"), confidence 0.9.
+- `hardware_class`: a class or device class ("GPUs", "edge devices"), confidence 0.7.
+Mentions that only measure cost ("GPU hours", "GPU days") are skipped, and a sentence about
+other work (a cue such as "existing", "traditional", "however" and no reference to this paper) only
+counts when the paper's own title or main method is about that hardware class. Each method gets one
+target per hardware; a generic class mention is dropped when the same method already has a specific
+product of that class.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc
+
+from kg.extraction.context import DocContext
+from kg.extraction.normalise import method_key
+from kg.extraction.terms import SPAN_KEYS
+from kg.extraction.vocab import Vocabulary
+
+_SELF = re.compile(r"\b(we|our|us|this (paper|work|study)|the proposed|proposed)\b", re.I)
+
+
+class MethodResolver:
+    """Which method a sentence is about: a method named in it, else the main method."""
+
+    def __init__(self, methods: list[dict[str, Any]]) -> None:
+        self.methods = methods
+        names: list[tuple[str, str | None]] = []
+        for m in methods:
+            for n in [m["name"], *m.get("aliases", [])]:
+                if n:
+                    names.append((n, m["name"]))
+        names.sort(key=lambda x: -len(x[0]))
+        self.pattern = (
+            re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w])" for n, _ in names))
+            if names
+            else None
+        )
+        self.owner = {n: owner for n, owner in names}
+        main = next((m for m in methods if m.get("main")), methods[0] if methods else None)
+        self.main = main["name"] if main else None
+
+    def named_in(self, text: str) -> str | None:
+        if self.pattern is None:
+            return None
+        m = self.pattern.search(text)
+        return self.owner.get(m.group(0)) if m else None
+
+    def resolve(self, text: str) -> str | None:
+        named = self.named_in(text)
+        return named if named is not None else self.main
+
+
+def extract_targets(
+    doc: Doc, ctx: DocContext, vocab: Vocabulary, resolver: MethodResolver
+) -> list[dict[str, Any]]:
+    lex = vocab.lexicon
+    units = frozenset(lex["not_target_units"])
+    other = frozenset(lex["other_work_cues"])
+    title_low = ctx.title.casefold()
+    out: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for span in doc.spans[SPAN_KEYS["HARDWARE"]]:
+        entry = vocab.hardware_by_alias.get(span.kb_id_.casefold())
+        if entry is None:
+            continue
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if nxt in units or (
+            nxt == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in units
+        ):
+            continue
+        sent = ctx.sentence_of_char(span.start_char)
+        if sent is None:
+            continue
+        text = sent.text
+        low_words = {w.strip(".,;:()").casefold() for w in text.split()}
+        about_self = bool(_SELF.search(text)) or resolver.named_in(text) is not None
+        # motivation about other work counts only when the paper itself is about this hardware
+        if (
+            not about_self
+            and not sent.in_title
+            and low_words & other
+            and entry.hw_class.casefold() not in title_low
+            and span.text.casefold() not in title_low
+        ):
+            continue
+        method = resolver.resolve(text)
+        specific = entry.vendor is not None
+        rule = "hardware_model" if specific else "hardware_class"
+        key = (method_key(method) if method else None, entry.canonical)
+        if key in out:
+            continue
+        out[key] = {
+            "method": method,
+            "hardware": entry.canonical,
+            "vendor": entry.vendor,
+            "class": entry.hw_class,
+            "text": span.text,
+            "evidence": ctx.evidence(sent, rule, 0.9 if specific else 0.7),
+        }
+    targets = list(out.values())
+    specific_classes = {(t["method"], t["class"]) for t in targets if t["vendor"]}
+    return [
+        t
+        for t in targets
+        if t["vendor"]
+        or t["hardware"] in ("mobile devices", "edge devices", "laptops")
+        or (t["method"], t["class"]) not in specific_classes
+    ]

@@ -1,0 +1,122 @@
+"""Word lists and vocabularies for extraction, loaded once from `kg/data/extraction/`.
+
+Every list the rules use lives in a data file, so vocabularies grow without touching code:
+
+- `hardware.tsv`: canonical name, vendor, class, case flag, aliases
+- `vendors.tsv`: vendor words that may precede a hardware model
+- `metrics.tsv`: canonical metric, family, direction, aliases
+- `metric_modifiers.txt`: words that belong to a metric's name when they precede it
+- `datasets.tsv`: canonical dataset / benchmark names and aliases
+- `tasks.txt`: task phrases
+- `lexicon.json`: trigger verbs, naming cues, kind heads, claim and baseline cues, ...
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class HardwareEntry:
+    canonical: str
+    vendor: str | None
+    hw_class: str
+    case_sensitive: bool
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MetricEntry:
+    canonical: str
+    family: str
+    direction: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DatasetEntry:
+    canonical: str
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class Vocabulary:
+    hardware: list[HardwareEntry]
+    vendors: dict[str, str]
+    metrics: list[MetricEntry]
+    metric_modifiers: frozenset[str]
+    datasets: list[DatasetEntry]
+    tasks: list[str]
+    lexicon: dict[str, Any]
+    # derived lookups (lowercased alias -> entry)
+    hardware_by_alias: dict[str, HardwareEntry] = field(default_factory=dict)
+    metric_by_alias: dict[str, MetricEntry] = field(default_factory=dict)
+    dataset_by_alias: dict[str, DatasetEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for hw in self.hardware:
+            for alias in (hw.canonical, *hw.aliases):
+                self.hardware_by_alias.setdefault(alias.casefold(), hw)
+        for m in self.metrics:
+            for alias in (m.canonical, *m.aliases):
+                self.metric_by_alias.setdefault(alias.casefold(), m)
+        for d in self.datasets:
+            for alias in (d.canonical, *d.aliases):
+                self.dataset_by_alias.setdefault(alias.casefold(), d)
+
+    def words(self, key: str) -> frozenset[str]:
+        """A lexicon list as a lowercase set."""
+        return frozenset(w.casefold() for w in self.lexicon[key])
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("kg").joinpath("data", "extraction", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _split_aliases(field_text: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in field_text.split("|") if a.strip())
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """Read all data files (cached: one copy per process)."""
+    hardware = []
+    for line in _lines("hardware.tsv"):
+        canonical, vendor, hw_class, case, aliases = (line.split("\t") + [""] * 5)[:5]
+        hardware.append(
+            HardwareEntry(
+                canonical.strip(),
+                vendor.strip() or None,
+                hw_class.strip(),
+                case.strip() == "1",
+                _split_aliases(aliases),
+            )
+        )
+    vendors = {}
+    for line in _lines("vendors.tsv"):
+        word, vendor = line.split("\t")
+        vendors[word.strip()] = vendor.strip()
+    metrics = []
+    for line in _lines("metrics.tsv"):
+        canonical, family, direction, aliases = (line.split("\t") + [""] * 4)[:4]
+        metrics.append(
+            MetricEntry(
+                canonical.strip(), family.strip(), direction.strip(), _split_aliases(aliases)
+            )
+        )
+    modifiers = frozenset(w.strip().casefold() for w in _lines("metric_modifiers.txt"))
+    datasets = []
+    for line in _lines("datasets.tsv"):
+        canonical, aliases = ([*line.split("\t"), ""])[:2]
+        datasets.append(DatasetEntry(canonical.strip(), _split_aliases(aliases)))
+    tasks = [t.strip() for t in _lines("tasks.txt")]
+    lexicon_text = (
+        resources.files("kg").joinpath("data", "extraction", "lexicon.json").read_text("utf-8")
+    )
+    lexicon = json.loads(lexicon_text)
+    return Vocabulary(hardware, vendors, metrics, modifiers, datasets, tasks, lexicon)
