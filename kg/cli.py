@@ -165,180 +165,6 @@ def config_command(out_format: str) -> None:
     Console().print(table)
 
 
-# --- canned and ad-hoc queries (kg query, kg cypher) -----------------------------------------
-
-
-def _query_store_options(fn):
-    """--neo4j / --db for the query commands (settings also come from the environment/kg.toml)."""
-    fn = click.option("--db", "db_path", help="Embedded store folder (default ./kg-data).")(fn)
-    return click.option("--neo4j", "neo4j_uri", help="Neo4j URI, e.g. bolt://localhost:7687.")(fn)
-
-
-def _open_query_store(neo4j_uri: str | None, db_path: str | None, read_only: bool):
-    from kg.stores import open_store
-
-    values = config.settings(neo4j=neo4j_uri, db=db_path)
-    uri = neo4j_uri or (None if db_path else values["neo4j"])
-    return open_store(
-        uri,
-        None if uri else values["db"],
-        user=values["user"],
-        password=values["password"],
-        database=values["database"],
-        read_only=read_only,
-    )
-
-
-def _print_rows(rows: list[dict], out_format: str) -> None:
-    from kg.queries import format_rows
-
-    click.echo(format_rows(rows, out_format))
-
-
-@main.command("query")
-@click.argument("name", required=False)
-@click.option("--list", "list_queries", is_flag=True, help="List the canned queries and exit.")
-@click.option(
-    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
-)
-@click.option(
-    "--format",
-    "out_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
-@click.option(
-    "--browser-guide",
-    "guide_file",
-    type=click.Path(dir_okay=False),
-    help="Write a Neo4j Browser guide (HTML) of every canned query to FILE and exit.",
-)
-@click.option(
-    "--browser-favorites",
-    "favorites_file",
-    type=click.Path(dir_okay=False),
-    help="Write a zip of .cypher scripts for Neo4j Browser's favorites import and exit.",
-)
-@click.option(
-    "--serve-guide",
-    "serve_port",
-    type=int,
-    metavar="PORT",
-    help="Serve the Browser guide on http://localhost:PORT/kg-queries.html (Ctrl-C stops).",
-)
-@_query_store_options
-def query_command(
-    name: str | None,
-    list_queries: bool,
-    params: tuple[str, ...],
-    out_format: str,
-    guide_file: str | None,
-    favorites_file: str | None,
-    serve_port: int | None,
-    neo4j_uri: str | None,
-    db_path: str | None,
-) -> None:
-    """Run a canned query from cypher/ by NAME, on Neo4j or the embedded store.
-
-    Parameters are typed by their defaults: `-p limit=5` is an integer, `-p classes=edge,mobile`
-    a list. Columns ending in `_id` hold node ids (what `kg viz --query NAME` draws).
-
-    \b
-    Examples:
-      kg query --list
-      kg query methods-for-hardware -p hardware=GPU
-      kg query largest-speedups -p limit=5 --format json
-      kg query --browser-guide kg-queries.html
-    """
-    from kg import queries
-
-    if list_queries:
-        found = queries.load_queries()
-        rows = [
-            {"name": q.name, "parameters": q.signature(), "description": q.description}
-            for q in found.values()
-        ]
-        if out_format == "table":
-            table = Table("name", "parameters", "description", box=None)
-            for row in rows:
-                table.add_row(row["name"], escape(row["parameters"]), escape(row["description"]))
-            Console().print(table)
-        else:
-            _print_rows(rows, out_format)
-        return
-    if guide_file or favorites_file or serve_port:
-        found = queries.load_queries()
-        if guide_file:
-            queries.write_browser_guide(found, guide_file)
-            click.echo(f"Wrote {guide_file}: `:guide <its http URL>` in Neo4j Browser", err=True)
-        if favorites_file:
-            queries.write_browser_favorites(found, favorites_file)
-            click.echo(f"Wrote {favorites_file}: import it in Browser's Favorites drawer", err=True)
-        if serve_port:
-            queries.serve_browser_guide(found, serve_port, echo=lambda m: click.echo(m, err=True))
-        return
-    if not name:
-        raise KgError("give a query NAME (kg query --list shows them)")
-    canned = queries.get_query(name)
-    values = queries.parse_param_args(params)
-    canned.bind(values)  # fail on bad parameters before connecting
-    store = _open_query_store(neo4j_uri, db_path, read_only=True)
-    try:
-        rows = queries.run_query(store, canned, values)
-    finally:
-        store.close()
-    _print_rows(rows, out_format)
-
-
-@main.command("cypher")
-@click.argument("statement")
-@click.option(
-    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
-)
-@click.option(
-    "--format",
-    "out_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
-@click.option("--write", is_flag=True, help="Allow a statement that changes the graph.")
-@_query_store_options
-def cypher_command(
-    statement: str,
-    params: tuple[str, ...],
-    out_format: str,
-    write: bool,
-    neo4j_uri: str | None,
-    db_path: str | None,
-) -> None:
-    """Run an ad-hoc Cypher STATEMENT (`-` reads it from standard input); read-only by default.
-
-    Without --write, a statement that could change anything is refused before it is sent, and
-    it runs in a read-only transaction, so the store refuses writes too. Parameter values are
-    typed by their look: 12 is an integer, 0.5 a float, true a boolean, anything else text.
-
-    \b
-    Examples:
-      kg cypher "MATCH (m:Method) RETURN m.name AS method LIMIT 5"
-      kg cypher "MATCH (h:Hardware {class: \\$c}) RETURN h.name" -p c=GPU --format csv
-    """
-    from kg import queries
-
-    if statement == "-":
-        statement = sys.stdin.read()
-    values = {k: queries.infer_value(v) for k, v in queries.parse_param_args(params).items()}
-    if not write:
-        queries.check_read_only(statement)
-    store = _open_query_store(neo4j_uri, db_path, read_only=not write)
-    try:
-        rows = queries.run_cypher(store, statement, values, write=write)
-    finally:
-        store.close()
-    _print_rows(rows, out_format)
-
-
 # --- graph stores: shared store options, kg load, kg stats, kg schema ------------------------
 
 
@@ -541,3 +367,154 @@ def schema_apply_command(store) -> None:
         graph.close()
     if not is_quiet():
         click.echo(f"Schema applied to {store.describe()}")
+
+
+# --- canned and ad-hoc queries (kg query, kg cypher) -----------------------------------------
+
+
+def _print_rows(rows: list[dict], out_format: str) -> None:
+    from kg.queries import format_rows
+
+    click.echo(format_rows(rows, out_format))
+
+
+@main.command("query")
+@click.argument("name", required=False)
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries and exit.")
+@click.option(
+    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
+)
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--browser-guide",
+    "guide_file",
+    type=click.Path(dir_okay=False),
+    help="Write a Neo4j Browser guide (HTML) of every canned query to FILE and exit.",
+)
+@click.option(
+    "--browser-favorites",
+    "favorites_file",
+    type=click.Path(dir_okay=False),
+    help="Write a zip of .cypher scripts for Neo4j Browser's favorites import and exit.",
+)
+@click.option(
+    "--serve-guide",
+    "serve_port",
+    type=int,
+    metavar="PORT",
+    help="Serve the Browser guide on http://localhost:PORT/kg-queries.html (Ctrl-C stops).",
+)
+@store_options
+def query_command(
+    name: str | None,
+    list_queries: bool,
+    params: tuple[str, ...],
+    out_format: str,
+    guide_file: str | None,
+    favorites_file: str | None,
+    serve_port: int | None,
+    store,
+) -> None:
+    """Run a canned query from cypher/ by NAME, on Neo4j or the embedded store.
+
+    Parameters are typed by their defaults: `-p limit=5` is an integer, `-p classes=edge,mobile`
+    a list. Columns ending in `_id` hold node ids (what `kg viz --query NAME` draws).
+
+    \b
+    Examples:
+      kg query --list
+      kg query methods-for-hardware -p hardware=GPU
+      kg query largest-speedups -p limit=5 --format json
+      kg query --browser-guide kg-queries.html
+    """
+    from kg import queries
+
+    if list_queries:
+        found = queries.load_queries()
+        rows = [
+            {"name": q.name, "parameters": q.signature(), "description": q.description}
+            for q in found.values()
+        ]
+        if out_format == "table":
+            table = Table("name", "parameters", "description", box=None)
+            for row in rows:
+                table.add_row(row["name"], escape(row["parameters"]), escape(row["description"]))
+            Console().print(table)
+        else:
+            _print_rows(rows, out_format)
+        return
+    if guide_file or favorites_file or serve_port:
+        found = queries.load_queries()
+        if guide_file:
+            queries.write_browser_guide(found, guide_file)
+            click.echo(f"Wrote {guide_file}: `:guide <its http URL>` in Neo4j Browser", err=True)
+        if favorites_file:
+            queries.write_browser_favorites(found, favorites_file)
+            click.echo(f"Wrote {favorites_file}: import it in Browser's Favorites drawer", err=True)
+        if serve_port:
+            queries.serve_browser_guide(found, serve_port, echo=lambda m: click.echo(m, err=True))
+        return
+    if not name:
+        raise KgError("give a query NAME (kg query --list shows them)")
+    canned = queries.get_query(name)
+    values = queries.parse_param_args(params)
+    canned.bind(values)  # fail on bad parameters before connecting
+    graph = store.open(read_only=True)
+    try:
+        rows = queries.run_query(graph, canned, values)
+    finally:
+        graph.close()
+    _print_rows(rows, out_format)
+
+
+@main.command("cypher")
+@click.argument("statement")
+@click.option(
+    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
+)
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--write", is_flag=True, help="Allow a statement that changes the graph.")
+@store_options
+def cypher_command(
+    statement: str,
+    params: tuple[str, ...],
+    out_format: str,
+    write: bool,
+    store,
+) -> None:
+    """Run an ad-hoc Cypher STATEMENT (`-` reads it from standard input); read-only by default.
+
+    Without --write, a statement that could change anything is refused before it is sent, and
+    it runs in a read-only transaction, so the store refuses writes too. Parameter values are
+    typed by their look: 12 is an integer, 0.5 a float, true a boolean, anything else text.
+
+    \b
+    Examples:
+      kg cypher "MATCH (m:Method) RETURN m.name AS method LIMIT 5"
+      kg cypher "MATCH (h:Hardware {class: \\$c}) RETURN h.name" -p c=GPU --format csv
+    """
+    from kg import queries
+
+    if statement == "-":
+        statement = sys.stdin.read()
+    values = {k: queries.infer_value(v) for k, v in queries.parse_param_args(params).items()}
+    if not write:
+        queries.check_read_only(statement)
+    graph = store.open(read_only=not write)
+    try:
+        rows = queries.run_cypher(graph, statement, values, write=write)
+    finally:
+        graph.close()
+    _print_rows(rows, out_format)
