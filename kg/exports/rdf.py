@@ -168,14 +168,16 @@ DATA_PREFIXES = (
 
 
 class Lit(NamedTuple):
-    """A literal: lexical form and datatype IRI (None for a plain xsd:string literal)."""
+    """A literal: lexical form and datatype IRI (None for a plain xsd:string literal).
+
+    Internally literals are plain `(lex, dt)` tuples (equal to a `Lit`), IRIs plain `str`s."""
 
     lex: str
     dt: str | None = None
 
 
-# An object is an IRI (a plain `str`) or a `Lit`.
-Obj = str | Lit
+# An object is an IRI (a plain `str`) or a literal `(lex, datatype or None)`.
+Obj = str | tuple[str, str | None]
 Block = tuple[str | None, str, list[tuple[str, Obj]]]
 """(named graph or None, subject IRI, [(predicate IRI, object)]): one subject's statements."""
 
@@ -183,7 +185,8 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Text that is valid Unicode: lone surrogates (not encodable as UTF-8) become U+FFFD."""
+    """Text that is valid Unicode: lone surrogates (not encodable as UTF-8) become U+FFFD.
+    The streaming writers do this while escaping; `to_graph` calls it."""
     if _SURROGATES.search(text):
         return _SURROGATES.sub("\ufffd", text)
     return text
@@ -210,7 +213,14 @@ def check_base_iri(base_iri: str) -> str:
     return base_iri
 
 
+_UNRESERVED_OR_COLON = re.compile(r"[A-Za-z0-9._~:-]*\Z")
+
+
 def _pct(text: str) -> str:
+    """Percent-encode all but RFC 3986 unreserved characters (UTF-8; lone surrogates kept as
+    their bytes, still a valid IRI)."""
+    if _UNRESERVED_OR_COLON.match(text):  # the common case, without urllib
+        return text.replace(":", "%3A")
     return quote(text, safe="", errors="surrogatepass")
 
 
@@ -219,7 +229,8 @@ class Minter:
 
     def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base_iri(base_iri)
-        self.iri = lru_cache(maxsize=1 << 16)(self._iri)
+        self.iri = lru_cache(maxsize=1 << 14)(self._iri)
+        self.graph = lru_cache(maxsize=1 << 10)(self._graph)
 
     def _iri(self, id_: str) -> str:
         prefix, sep, rest = id_.partition(":")
@@ -230,7 +241,7 @@ class Minter:
     def evidence(self, rel_id: str) -> str:
         return f"{self.base}evidence/{_pct(rel_id)}"
 
-    def graph(self, paper_id: str) -> str:
+    def _graph(self, paper_id: str) -> str:
         """The N-Quads named graph holding a paper and the claims it makes."""
         return f"{self.base}graph/{_pct(paper_id)}"
 
@@ -240,9 +251,9 @@ _IRI_BAD = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f\ud800-\udfff]|%(?![0-9A-F
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def url_iri(url: str) -> str | None:
+def url_iri(url: Any) -> str | None:
     """A paper URL as an IRI (bad characters percent-encoded), or None without a scheme."""
-    url = url.strip()
+    url = str(url).strip()
     if not _URL_SCHEME.match(url):
         return None
     return _IRI_BAD.sub(lambda m: quote(m.group(), safe="", errors="surrogatepass"), url)
@@ -255,8 +266,9 @@ _DATE_FORMS = (
 )
 
 
-def date_literal(text: str) -> Lit:
+def date_literal(value: Any) -> Lit:
     """`published` typed as xsd:date / xsd:gYearMonth / xsd:gMonthDay; else a plain string."""
+    text = str(value)
     for pattern, datatype in _DATE_FORMS:
         if pattern.match(text):
             if datatype == XSD_DATE:
@@ -265,7 +277,7 @@ def date_literal(text: str) -> Lit:
                 except ValueError:
                     break
             return Lit(text, datatype)
-    return Lit(clean_text(text))
+    return Lit(text)
 
 
 def _double(value: Any) -> str | None:
@@ -280,37 +292,82 @@ def _double(value: Any) -> str | None:
     return repr(number)
 
 
-def _literal(value: Any, kind: type) -> Lit | None:
+_INF = float("inf")
+
+
+def _str_lit(value: Any) -> tuple[str, None]:
+    return (value if value.__class__ is str else str(value), None)
+
+
+def _int_lit(value: Any) -> tuple[str, str | None]:
+    if value.__class__ is int:
+        return (str(value), XSD_INTEGER)
+    if isinstance(value, float) and value.is_integer():
+        return (str(int(value)), XSD_INTEGER)
+    if isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
+        return (str(int(value)), XSD_INTEGER)
+    return (str(value), None)  # kept as written; the shapes flag the datatype
+
+
+def _float_lit(value: Any) -> tuple[str, str | None]:
+    if value.__class__ is float and value == value and -_INF < value < _INF:
+        return (repr(value), XSD_DOUBLE)
+    lex = None if isinstance(value, bool) else _double(value)
+    return (str(value), None) if lex is None else (lex, XSD_DOUBLE)
+
+
+def _bool_lit(value: Any) -> tuple[str, str | None]:
+    if value is True or value is False:
+        return ("true" if value else "false", XSD_BOOLEAN)
+    text = str(value).strip().lower()
+    if text in ("true", "false", "1", "0"):
+        return ("true" if text in ("true", "1") else "false", XSD_BOOLEAN)
+    return (str(value), None)
+
+
+_CONVERTERS: dict[type, Callable[[Any], tuple[str, str | None]]] = {
+    str: _str_lit,
+    list: _str_lit,
+    int: _int_lit,
+    float: _float_lit,
+    bool: _bool_lit,
+}
+
+
+def _literal(value: Any, kind: type) -> Lit:
     """A value as a literal of its declared type; a value that does not fit stays a string."""
-    if kind is str or kind is list:
-        return Lit(clean_text(value if isinstance(value, str) else str(value)))
-    if kind is bool:
-        if isinstance(value, bool):
-            return Lit("true" if value else "false", XSD_BOOLEAN)
-        if str(value).lower() in ("true", "false", "1", "0"):
-            return Lit("true" if str(value).lower() in ("true", "1") else "false", XSD_BOOLEAN)
-    elif kind is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return Lit(str(value), XSD_INTEGER)
-        if isinstance(value, float) and value.is_integer():
-            return Lit(str(int(value)), XSD_INTEGER)
-        if isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
-            return Lit(str(int(value)), XSD_INTEGER)
-    elif kind is float:
-        lex = _double(value)
-        if lex is not None:
-            return Lit(lex, XSD_DOUBLE)
-    return Lit(clean_text(str(value)))
+    return Lit(*_CONVERTERS[kind](value))
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, list | tuple) and not value)
-
-
-def _values(value: Any) -> Iterable[Any]:
-    if isinstance(value, list | tuple | set | frozenset):
-        return [v for v in value if not _empty(v)]
-    return (value,)
+# property -> (predicate, converter returning an object or None, many values?)
+_Field = tuple[str, Callable[[Any], Obj | None], bool]
+_NODE_FIELDS: dict[str, dict[str, _Field]] = {
+    label: {
+        key: (
+            predicate,
+            date_literal
+            if key == "published"
+            else url_iri
+            if key == "url"
+            else _CONVERTERS[NODE_PROPERTIES[label][key]],
+            NODE_PROPERTIES[label][key] is list,
+        )
+        for key, predicate in predicates.items()
+    }
+    for label, predicates in NODE_PREDICATES.items()
+}
+# relationship property -> (on the evidence?, predicate, converter)
+_REL_FIELDS: dict[str, tuple[bool, str, Callable[[Any], tuple[str, str | None]]]] = {
+    **{k: (False, p, _CONVERTERS[_REL_PROP_TYPES[k]]) for k, p in CLAIM_PREDICATES.items()},
+    **{k: (True, p, _CONVERTERS[_REL_PROP_TYPES[k]]) for k, p in EVIDENCE_PREDICATES.items()},
+}
+_CLASS = {label: KG + label for label in NODE_LABELS}
+_KG_CLAIM = KG + "Claim"
+_KG_EVIDENCE_CLASS = KG + "Evidence"
+_KG_EVIDENCE = KG + "evidence"
+_PROV_ENTITY = PROV + "Entity"
+_PROV_DERIVED = PROV + "wasDerivedFrom"
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = RDF + "subject", RDF + "predicate", RDF + "object"
 
 
 # --- statements ----------------------------------------------------------------------------------
@@ -318,31 +375,28 @@ def _values(value: Any) -> Iterable[Any]:
 
 def node_block(node: Node, mint: Minter) -> Block | None:
     """One node's statements; None for a label the model does not know."""
-    predicates = NODE_PREDICATES.get(node.label)
-    if predicates is None:
+    fields = _NODE_FIELDS.get(node.label)
+    if fields is None:
         return None
     subject = mint.iri(node.id)
     pairs: list[tuple[str, Obj]] = [
-        (RDF_TYPE, KG + node.label),
-        (DCT_IDENTIFIER, Lit(clean_text(node.id))),
+        (RDF_TYPE, _CLASS[node.label]),
+        (DCT_IDENTIFIER, (node.id, None)),
     ]
-    types = NODE_PROPERTIES[node.label]
+    append = pairs.append
     for key, value in node.props.items():
-        predicate = predicates.get(key)
-        if predicate is None or _empty(value):
+        field = fields.get(key)
+        if field is None or value is None or value == "":
             continue
-        if key == "published":
-            pairs.append((predicate, date_literal(str(value))))
-        elif key == "url":
-            iri = url_iri(str(value))
-            if iri:
-                pairs.append((predicate, iri))
+        predicate, convert, many = field
+        if many and isinstance(value, list | tuple | set | frozenset):
+            for item in value:
+                if item is not None and item != "":
+                    append((predicate, convert(item)))  # type: ignore[arg-type]
         else:
-            kind = types[key]
-            for item in _values(value):
-                lit = _literal(item, kind)
-                if lit is not None:
-                    pairs.append((predicate, lit))
+            obj = convert(value)
+            if obj is not None:
+                append((predicate, obj))
     graph = mint.graph(node.id) if node.label == "Paper" else None
     return graph, subject, pairs
 
@@ -353,43 +407,40 @@ def relationship_blocks(rel: Relationship, mint: Minter) -> list[Block]:
     if vocab is None:
         return []
     predicate, claim_class = vocab
-    start, end = mint.iri(rel.start), mint.iri(rel.end)
+    iri = mint.iri
+    start, end = iri(rel.start), iri(rel.end)
     props = rel.props
     paper_id = props.get("paper_id")
     graph = mint.graph(paper_id) if paper_id else None
-    claim = mint.iri(rel.id)
     claim_pairs: list[tuple[str, Obj]] = [
-        (RDF_TYPE, KG + "Claim"),
+        (RDF_TYPE, _KG_CLAIM),
         (RDF_TYPE, claim_class),
-        (RDF + "subject", start),
-        (RDF + "predicate", predicate),
-        (RDF + "object", end),
-        (DCT_IDENTIFIER, Lit(clean_text(rel.id))),
+        (_RDF_SUBJECT, start),
+        (_RDF_PREDICATE, predicate),
+        (_RDF_OBJECT, end),
+        (DCT_IDENTIFIER, (rel.id, None)),
     ]
     evidence_pairs: list[tuple[str, Obj]] = []
+    fields = _REL_FIELDS
     for key, value in props.items():
-        if _empty(value):
+        field = fields.get(key)
+        if field is None or value is None or value == "":
             continue
-        if key in CLAIM_PREDICATES:
-            lit = _literal(value, _REL_PROP_TYPES[key])
-            if lit is not None:
-                claim_pairs.append((CLAIM_PREDICATES[key], lit))
-        elif key in EVIDENCE_PREDICATES:
-            lit = _literal(value, _REL_PROP_TYPES[key])
-            if lit is not None:
-                evidence_pairs.append((EVIDENCE_PREDICATES[key], lit))
-    blocks: list[Block] = [(graph, start, [(predicate, end)])]
-    if evidence_pairs or paper_id:
-        evidence = mint.evidence(rel.id)
-        claim_pairs.append((KG + "evidence", evidence))
-        head: list[tuple[str, Obj]] = [(RDF_TYPE, KG + "Evidence"), (RDF_TYPE, PROV + "Entity")]
-        if paper_id:
-            head.append((PROV + "wasDerivedFrom", mint.iri(paper_id)))
-        blocks.append((graph, claim, claim_pairs))
-        blocks.append((graph, evidence, head + evidence_pairs))
-    else:
-        blocks.append((graph, claim, claim_pairs))
-    return blocks
+        on_evidence, field_predicate, convert = field
+        (evidence_pairs if on_evidence else claim_pairs).append((field_predicate, convert(value)))
+    claim = mint.iri(rel.id)
+    if not (evidence_pairs or paper_id):
+        return [(graph, start, [(predicate, end)]), (graph, claim, claim_pairs)]
+    evidence = mint.evidence(rel.id)
+    claim_pairs.append((_KG_EVIDENCE, evidence))
+    head: list[tuple[str, Obj]] = [(RDF_TYPE, _KG_EVIDENCE_CLASS), (RDF_TYPE, _PROV_ENTITY)]
+    if paper_id:
+        head.append((_PROV_DERIVED, iri(paper_id)))
+    return [
+        (graph, start, [(predicate, end)]),
+        (graph, claim, claim_pairs),
+        (graph, evidence, head + evidence_pairs),
+    ]
 
 
 def iter_blocks(
@@ -408,7 +459,7 @@ def iter_blocks(
 def iter_triples(
     nodes: Iterable[Node], relationships: Iterable[Relationship], base_iri: str = DEFAULT_BASE_IRI
 ) -> Iterator[tuple[str, str, Obj]]:
-    """Every (subject, predicate, object) of the export; IRIs are `str`, literals `Lit`."""
+    """Every (subject, predicate, object) of the export; IRIs are `str`, literals tuples."""
     for _graph, subject, pairs in iter_blocks(nodes, relationships, base_iri):
         for predicate, obj in pairs:
             yield subject, predicate, obj
@@ -430,21 +481,25 @@ _NT_ESCAPES = {
 _NT_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f-\x9f\ud800-\udfff]')
 
 
+def _escape_match(match: re.Match[str]) -> str:
+    return _NT_ESCAPES[ord(match.group())]
+
+
 def escape_literal(text: str) -> str:
     """A lexical form escaped for an N-Triples / Turtle `"..."` string: `"` `\\` and line breaks
-    as ECHARs, every other control character (C0, DEL, C1) as `\\uXXXX`; the rest stays UTF-8."""
-    if _NT_NEEDS_ESCAPE.search(text) is None:
-        return text
-    return text.translate(_NT_ESCAPES)
+    as ECHARs, every other control character (C0, DEL, C1) as `\\uXXXX`, a lone surrogate as
+    `\\uFFFD`; the rest stays as it is (written as UTF-8)."""
+    return _NT_NEEDS_ESCAPE.sub(_escape_match, text)
 
 
 def nt_term(obj: Obj) -> str:
     """An object in N-Triples syntax."""
-    if isinstance(obj, Lit):
-        if obj.dt is None:
-            return f'"{escape_literal(obj.lex)}"'
-        return f'"{escape_literal(obj.lex)}"^^<{obj.dt}>'
-    return f"<{obj}>"
+    if obj.__class__ is str:
+        return f"<{obj}>"
+    lex, dt = obj  # type: ignore[misc]
+    if dt is None:
+        return f'"{escape_literal(lex)}"'
+    return f'"{escape_literal(lex)}"^^<{dt}>'
 
 
 def iter_ntriples(
@@ -459,22 +514,47 @@ def iter_ntriples(
     A plain triple stated by several papers is written once per paper (N-Triples allows
     duplicates; a parser keeps one), so no memory of what was already written is needed.
     """
-    escape = escape_literal
+    for chunk in _ntriples_chunks(nodes, relationships, base_iri, quads):
+        yield from chunk.splitlines(keepends=True)
+
+
+def _ntriples_chunks(
+    nodes: Iterable[Node],
+    relationships: Iterable[Relationship],
+    base_iri: str,
+    quads: bool = False,
+    counter: list[int] | None = None,
+) -> Iterator[str]:
+    """N-Triples / N-Quads, one string per subject block (the fast path of `write_rdf`)."""
+    escape = _NT_NEEDS_ESCAPE.sub
+    match = _escape_match
+    count = 0
     for graph, subject, pairs in iter_blocks(nodes, relationships, base_iri):
         tail = f" <{graph}> .\n" if quads and graph else " .\n"
         head = f"<{subject}> <"
-        for predicate, obj in pairs:
-            if obj.__class__ is str:
-                yield f"{head}{predicate}> <{obj}>{tail}"
-            elif obj[1] is None:
-                yield f'{head}{predicate}> "{escape(obj[0])}"{tail}'
-            else:
-                yield f'{head}{predicate}> "{escape(obj[0])}"^^<{obj[1]}>{tail}'
+        count += len(pairs)
+        yield "".join(
+            [
+                f"{head}{predicate}> <{obj}>{tail}"
+                if obj.__class__ is str
+                else f'{head}{predicate}> "{escape(match, obj[0])}"{tail}'
+                if obj[1] is None
+                else f'{head}{predicate}> "{escape(match, obj[0])}"^^<{obj[1]}>{tail}'
+                for predicate, obj in pairs
+            ]
+        )
+        if counter is not None and count >= 4096:
+            counter[0] += count
+            count = 0
+    if counter is not None:
+        counter[0] += count
 
 
 # --- Turtle --------------------------------------------------------------------------------------
 
-_PN_LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*\Z")
+_PN_LOCAL = re.compile(
+    r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2}))?\Z"
+)
 
 
 class _TurtleNames:
@@ -483,41 +563,29 @@ class _TurtleNames:
     def __init__(self, base: str) -> None:
         self.base = base
         self.data_prefixes = {p: f"{base}{p}/" for p in DATA_PREFIXES}
-        self.vocab: dict[str, str] = {RDF_TYPE: "a"}
-        self.name = lru_cache(maxsize=1 << 16)(self._name)
+        self.known: dict[str, str] = {}
 
-    def _name(self, iri: str) -> str:
-        for prefix, namespace in PREFIXES.items():
-            if iri.startswith(namespace):
-                local = iri[len(namespace) :]
-                if _PN_LOCAL.match(local) and not local.endswith("."):
-                    return f"{prefix}:{local}"
-        if iri.startswith(self.base):
-            prefix, sep, local = iri[len(self.base) :].partition("/")
-            if (
-                sep
-                and prefix in self.data_prefixes
-                and _PN_LOCAL.match(local)
-                and not local.endswith(".")
-            ):
+    def name(self, iri: str) -> str:
+        known = self.known.get(iri)
+        if known is not None:
+            return known
+        base = self.base
+        if iri.startswith(base):  # data IRIs: many and mostly unique, so not remembered
+            prefix, sep, local = iri[len(base) :].partition("/")
+            if sep and prefix in self.data_prefixes and _PN_LOCAL.match(local):
                 return f"{prefix}:{local}"
+        for prefix, namespace in PREFIXES.items():
+            if iri.startswith(namespace) and _PN_LOCAL.match(iri[len(namespace) :]):
+                name = f"{prefix}:{iri[len(namespace) :]}"
+                if len(self.known) < 4096:  # vocabulary terms: few, so remembered
+                    self.known[iri] = name
+                return name
         return f"<{iri}>"
 
     def header(self) -> str:
         lines = [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
         lines += [f"@prefix {p}: <{ns}> ." for p, ns in self.data_prefixes.items()]
         return "\n".join(lines) + "\n"
-
-
-def _turtle_object(obj: Obj, name: Callable[[str], str]) -> str:
-    if obj.__class__ is str:
-        return name(obj)  # type: ignore[arg-type]
-    lex, dt = obj  # type: ignore[misc]
-    if dt is None:
-        return f'"{escape_literal(lex)}"'
-    if dt in (XSD_INTEGER, XSD_BOOLEAN):
-        return lex  # `5`, `true`: valid Turtle tokens of those types
-    return f'"{escape_literal(lex)}"^^{name(dt)}'
 
 
 def iter_turtle(
@@ -531,22 +599,34 @@ def iter_turtle(
     increased by the number of statements written."""
     names = _TurtleNames(check_base_iri(base_iri))
     name = names.name
+    escape = _NT_NEEDS_ESCAPE.sub
+    match = _escape_match
+    bare = (XSD_INTEGER, XSD_BOOLEAN)  # `5`, `true`: valid Turtle tokens of those types
     yield names.header()
     for _graph, subject, pairs in iter_blocks(nodes, relationships, names.base):
         if counter is not None:
             counter[0] += len(pairs)
-        parts: list[str] = []
+        parts = ["\n", name(subject), " "]
+        append = parts.append
         last = None
         for predicate, obj in pairs:
-            term = _turtle_object(obj, name)
             if predicate == last:
-                parts.append(f", {term}")
+                append(", ")
             else:
                 if last is not None:
-                    parts.append(" ;\n    ")
-                parts.append(f"{'a' if predicate == RDF_TYPE else name(predicate)} {term}")
+                    append(" ;\n    ")
+                append("a " if predicate == RDF_TYPE else f"{name(predicate)} ")
                 last = predicate
-        yield f"\n{name(subject)} {''.join(parts)} .\n"
+            if obj.__class__ is str:
+                append(name(obj))  # type: ignore[arg-type]
+            elif obj[1] is None:
+                append(f'"{escape(match, obj[0])}"')
+            elif obj[1] in bare:
+                append(obj[0])  # type: ignore[arg-type]
+            else:
+                append(f'"{escape(match, obj[0])}"^^{name(obj[1])}')  # type: ignore[arg-type]
+        append(" .\n")
+        yield "".join(parts)
 
 
 # --- rdflib --------------------------------------------------------------------------------------
@@ -573,14 +653,14 @@ def to_graph(
     for _g, subject, pairs in iter_blocks(nodes, relationships, mint_base):
         s = URIRef(subject)
         for predicate, obj in pairs:
-            if isinstance(obj, Lit):
-                lex = xml_safe(obj.lex) if for_xml else obj.lex
-                dt = None
-                if obj.dt is not None:
-                    dt = datatypes.get(obj.dt) or datatypes.setdefault(obj.dt, URIRef(obj.dt))
-                o: Any = Literal(lex, datatype=dt)
+            if obj.__class__ is str:
+                o: Any = URIRef(obj)  # type: ignore[arg-type]
             else:
-                o = URIRef(obj)
+                lex, dt = obj  # type: ignore[misc]
+                lex = xml_safe(lex) if for_xml else clean_text(lex)
+                if dt is not None:
+                    dt = datatypes.get(dt) or datatypes.setdefault(dt, URIRef(dt))
+                o = Literal(lex, datatype=dt)
             add((s, URIRef(predicate), o))
     return graph
 
@@ -657,21 +737,18 @@ def write_rdf(
     if fmt in STREAMING_FORMATS:
         statements = [0]
         if fmt == "turtle":
-            lines = iter_turtle(nodes, relationships, base_iri, statements)
+            chunks = iter_turtle(nodes, relationships, base_iri, statements)
         else:
-            lines = iter_ntriples(nodes, relationships, base_iri, quads=fmt == "nquads")
-        count = 0
+            chunks = _ntriples_chunks(nodes, relationships, base_iri, fmt == "nquads", statements)
         write = stream.write
         buffer: list[str] = []
-        for line in lines:
-            buffer.append(line)
-            if len(buffer) >= 4096:
+        for chunk in chunks:
+            buffer.append(chunk)
+            if len(buffer) >= 512:
                 write("".join(buffer))
-                count += len(buffer)
                 buffer.clear()
         write("".join(buffer))
-        count += len(buffer)
-        return statements[0] if fmt == "turtle" else count
+        return statements[0]
     graph = to_graph(nodes, relationships, base_iri, for_xml=fmt == "xml")
     if fmt == "jsonld":
         context = {p: ns for p, ns in PREFIXES.items()}
