@@ -48,6 +48,8 @@ class ImprovementRules:
         self.other = vocab.words("other_work_cues")
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
+        self.adjacent = vocab.words("adjacent_claim_words")
+        self.loss_words = vocab.words("loss_words")
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -111,32 +113,15 @@ class ImprovementRules:
                 ms = doc[start].idx - sent.start_char
                 me = span.end_char - sent.start_char
                 qi = self._nearest_quantity(text, ms, me, quantities, used)
-                weak = span.text.casefold() in self.weak or metric_text.casefold() in self.weak
                 near = self._near_words(text, ms, me, 3)
-                if qi is None and (
-                    weak
-                    and not near
-                    & (
-                        self.claim_words
-                        - {
-                            "only",
-                            "up",
-                            "over",
-                            "than",
-                            "compared",
-                            "efficient",
-                            "competitive",
-                            "achieve",
-                            "achieves",
-                            "achieved",
-                            "achieving",
-                            "enable",
-                            "enables",
-                            "requires",
-                            "requiring",
-                        }
-                    )
-                ):
+                if entry.direction == "higher" and near & self.loss_words:
+                    continue  # "accuracy drop", "negligible loss in accuracy"
+                claimed = bool(near & self.adjacent)
+                if qi is not None and quantities[qi][2].unit is None and not claimed:
+                    qs = quantities[qi][0]
+                    if not re.search(r"\bby\s*$", text[:qs]):
+                        qi = None
+                if qi is None and not claimed:
                     continue
                 if entry.canonical == "performance" and qi is None:
                     continue

@@ -32,7 +32,15 @@ from kg.extraction.vocab import Vocabulary
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 _TITLE_REPORT = re.compile(
-    r"^\s*(\S+(?:\s\S+)?)\s+(?:Technical Report|Tech Report|Report)\s*$", re.I
+    r"^\s*(\S+?(?:\s\S+?)??)\s+(?:Technical Report|Tech Report|Report)\s*$", re.I
+)
+_UNNAMED = re.compile(
+    r"\b(?:we|this (?:paper|work|study))\s+(?:also\s+|further\s+|first\s+|then\s+)?"
+    r"(?:propose|present|introduce|develop|design|devise|study|optimize|address)(?:s|d|ed)?"
+    r"(?:,[^,]{0,40},)?\s+(.*)"
+    r"|\bour\s+(?:proposed\s+|novel\s+|new\s+)?((?:\w+[\s-]){0,3}?(?:method|approach|framework|"
+    r"model|recipe|strategy|technique|algorithm|system|intervention|scheme)s?\b.*)",
+    re.I,
 )
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _ENUM = re.compile(
@@ -91,6 +99,7 @@ class ProposalRules:
         self.naming = vocab.words("naming_cues")
         self.verbs = vocab.words("proposal_verbs")
         self.component_cues = vocab.words("component_cues")
+        self.component_heads = vocab.words("component_heads")
         self.study_cues = [c.casefold() for c in lex["study_cues"]]
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
@@ -123,7 +132,9 @@ class ProposalRules:
 
     def is_valid_name(self, name: str) -> bool:
         n = name.strip(_STRIP)
-        if not n or len(n) > 60 or n in self.not_acronyms:
+        if not n or len(n) > 60 or n in self.not_acronyms or n[0].isdigit():
+            return False
+        if n.split()[0] in {"A", "An", "The", "Our", "This", "We"}:
             return False
         if n.casefold() in self.known_terms or n.casefold() in self.not_names:
             return False
@@ -159,7 +170,8 @@ class ProposalRules:
                 (self.kind_heads[w] for w in reversed(tail_words[-3:]) if w in self.kind_heads),
                 None,
             )
-            if len(words) <= 3 and any(self.is_namey(w) for w in words):
+            gerund = len(words) > 1 and words[0].casefold().endswith("ing")
+            if len(words) <= 3 and not gerund and any(self.is_namey(w) for w in words):
                 return prefix, kind
             if len(words) == 1 and self.is_capword(words[0]) and self.is_valid_name(words[0]):
                 return prefix, kind
@@ -216,6 +228,7 @@ class ProposalRules:
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
         skipped = 0
+        seen_head = False
         while i < len(words) and skipped <= 16:
             s, w = words[i]
             bare = w.strip(_STRIP)
@@ -235,11 +248,15 @@ class ProposalRules:
                     break
                 i += 1
                 continue
+            if seen_head and not lenient:
+                break  # "a novel approach enabling ...": the object has no name
             if self.is_capword(w) and (lenient or skipped <= 1):
                 seq = [(s, w)]
                 k = i + 1
                 while k < len(words) and not seq[-1][1].endswith((",", ";", ".", ":")):
                     nw = words[k][1]
+                    if nw.startswith("("):
+                        break
                     if self.is_capword(nw) or (
                         nw.casefold() in _CONNECT
                         and k + 1 < len(words)
@@ -260,6 +277,8 @@ class ProposalRules:
                 break
             if low in _BOUNDARY:
                 break
+            if low in self.kind_heads and not w.endswith(","):
+                seen_head = True
             skipped += 1
             i += 1
         return found
@@ -345,7 +364,7 @@ class ProposalRules:
                         continue
                     if is_verb and not re.search(
                         r"\b(we|our|this (paper|work|study|article|report)|here)\b",
-                        low[: m.start()],
+                        " ".join(low[: m.start()].split()[-4:]),
                     ):
                         continue
                     names = self.names_after(text, m.end(), lenient=is_naming)
@@ -360,19 +379,22 @@ class ProposalRules:
                         known_here = True
             # 2. acronym definitions of the paper's own components
             if "ACRO" in cues and (self_ref or known_here):
-                has_cue = any(w.strip(_STRIP) in self.component_cues for w in low.split())
-                has_cue = has_cue or "PROPOSE" in cues or "NAMING" in cues
-                if has_cue:
-                    for s, e, short, long in self.acronym_defs(text):
-                        before = low[:s].split()[-4:]
-                        if any(w.strip(_STRIP) in _OTHER_WORK for w in before):
-                            continue
-                        if short in self.not_acronyms or not self.is_valid_name(short):
-                            continue
-                        kind = self.kind_near(text, s, e)
-                        add(
-                            short, long, kind, False, ctx.evidence(sent, "acronym_definition", 0.75)
-                        )
+                for s, e, short, long in self.acronym_defs(text):
+                    before = low[:s].split()[-4:]
+                    if any(w.strip(_STRIP) in _OTHER_WORK for w in before):
+                        continue
+                    # a component word in the long form or right after it, or earlier on
+                    around = (long or "").casefold().split()[-2:] + low[e:].split()[:2]
+                    cue_before = any(
+                        w.strip(_STRIP) in self.component_cues for w in low[:s].split()
+                    )
+                    cue_here = any(w.strip(_STRIP) in self.component_heads for w in around)
+                    if not (cue_before or cue_here):
+                        continue
+                    if short in self.not_acronyms or not self.is_valid_name(short):
+                        continue
+                    kind = self.kind_near(text, s, e)
+                    add(short, long, kind, False, ctx.evidence(sent, "acronym_definition", 0.75))
             # 3. enumerated components
             if (
                 (self_ref or known_here)
@@ -435,20 +457,14 @@ class ProposalRules:
     def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
         for sent in ctx.sentences:
             cues = cue_sents.get(sent.index, set())
-            if sent.in_title or "SELF" not in cues or "PROPOSE" not in cues:
+            if sent.in_title or "SELF" not in cues:
                 continue
             text = sent.text
-            m = re.search(
-                r"\b(?:we|this (?:paper|work|study))\s+(?:also\s+|further\s+|first\s+|then\s+)?"
-                r"(?:propose|present|introduce|develop|design|devise|proposes|presents|introduces|develops)"
-                r"[sd]?\s+(.*)",
-                text,
-                re.I,
-            )
+            m = _UNNAMED.search(text)
             if not m:
                 continue
             words = []
-            for w in m.group(1).split():
+            for w in (m.group(1) or m.group(2) or "").split():
                 bare = w.strip(_STRIP).casefold()
                 if bare in _BOUNDARY and words:
                     break
