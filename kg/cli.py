@@ -369,6 +369,72 @@ def schema_apply_command(store) -> None:
         click.echo(f"Schema applied to {store.describe()}")
 
 
+# --- RDF export (kg export) --------------------------------------------------------------------
+
+
+def _rdf_target(path: str | None, base_iri: str | None) -> tuple[str, str]:
+    """The checked `--base-iri` (flag, else KG_BASE_IRI / kg.toml, else the default) and output,
+    before any store is opened, so a bad flag leaves nothing behind."""
+    from pathlib import Path
+
+    from kg.exports.rdf import DEFAULT_BASE_IRI, check_base_iri
+
+    base = check_base_iri(config.settings(base_iri=base_iri)["base_iri"] or DEFAULT_BASE_IRI)
+    if path and path != "-" and not Path(path).parent.is_dir():
+        raise KgError(f"{path}: folder {Path(path).parent} does not exist")
+    return path or "-", base
+
+
+@main.command("export")
+@store_options
+@click.option(
+    "--format",
+    "rdf_format",
+    type=click.Choice(["turtle", "ntriples", "nquads", "jsonld", "xml"], case_sensitive=False),
+    help="RDF syntax (default: from the -o suffix .ttl/.nt/.nq/.jsonld/.rdf, else turtle).",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    default="-",
+    help="File to write, replaced atomically (nothing half-written on failure); - is stdout.",
+)
+@click.option(
+    "--base-iri",
+    metavar="IRI",
+    help="Base of the data IRIs (default https://w3id.org/kg/id/, or KG_BASE_IRI).",
+)
+def export_command(store, rdf_format: str | None, output: str, base_iri: str | None) -> None:
+    """Export the graph as RDF (vocabulary: schema/ontology.ttl, shapes: schema/shapes.ttl).
+
+    Every node is a resource typed kg:Paper, kg:Method, ...; every relationship is a plain triple
+    (method kg:improves metric) and a claim resource with its values and a prov:Entity evidence
+    (sentence, offsets, rule, confidence, prov:wasDerivedFrom the paper). IRIs are the stable ids
+    under the base IRI: method:efficientvit -> <base>method/efficientvit. N-Triples, N-Quads
+    (one named graph per paper) and Turtle stream in flat memory.
+
+    \b
+    Example:
+      kg export -o graph.ttl
+      kg export --format ntriples --base-iri https://example.org/kg/ | gzip > graph.nt.gz
+    """
+    from kg.exports.rdf import export_rdf
+
+    target, base = _rdf_target(output, base_iri)
+    graph = store.open(read_only=True)
+    try:
+        report = export_rdf(graph, target, rdf_format, base)
+    finally:
+        graph.close()
+    if target != "-" and not is_quiet():
+        click.echo(
+            f"Wrote {report.triples} statements as {report.format} to {report.path} "
+            f"in {report.seconds:.1f}s",
+            err=True,
+        )
+
+
 # --- canned and ad-hoc queries (kg query, kg cypher) -----------------------------------------
 
 
@@ -518,3 +584,97 @@ def cypher_command(
     finally:
         graph.close()
     _print_rows(rows, out_format)
+
+
+@main.command("extract")
+@input_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSON Lines here.")
+@click.option("--processes", "n_process", type=int, default=1, show_default=True)
+def extract_command(
+    inputs: tuple[str, ...], input_format: str | None, strict: bool, output: str | None,
+    n_process: int,
+) -> None:  # fmt: skip
+    """Extract methods, hardware targets and metric claims from INPUT papers as JSON Lines.
+
+    One object per paper in the schema of the gold annotations (title, methods, targets,
+    improves, datasets, tasks) plus ids, parsed values and evidence offsets.
+
+    \b
+    Example:
+      kg extract samples/daily-papers.txt -o extractions.jsonl
+    """
+    from kg.extraction import Extractor
+
+    papers = papers_from(inputs, input_format, strict)
+    out = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
+    try:
+        count = 0
+        for extraction in Extractor().extract_all(papers, n_process=max(1, n_process)):
+            line = json.dumps(extraction.to_dict(), ensure_ascii=False)
+            if out:
+                out.write(line + "\n")
+            else:
+                click.echo(line)
+            count += 1
+    finally:
+        if out:
+            out.close()
+    if not is_quiet():
+        click.echo(f"{count} papers extracted", err=True)
+
+
+@main.command("eval")
+@input_options
+@click.option(
+    "--gold", "gold_paths", multiple=True, required=True, type=click.Path(dir_okay=False),
+    help="A gold JSON file (repeatable).",
+)  # fmt: skip
+@click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table")
+@click.option("-v", "--verbose", "show", is_flag=True, help="List misses and false hits.")
+def eval_command(
+    inputs: tuple[str, ...], input_format: str | None, strict: bool, gold_paths: tuple[str, ...],
+    out_format: str, show: bool,
+) -> None:  # fmt: skip
+    """Score extraction on INPUT papers against hand-checked --gold files.
+
+    Precision, recall and F1 per relation, main-method recall and value accuracy; the matching
+    criteria are documented in kg/extraction/evaluate.py.
+
+    \b
+    Example:
+      kg eval --gold ../shared/eval/gold-dev-1.json ../shared/seeds/*.txt
+    """
+    from kg.extraction import Extractor
+    from kg.extraction.evaluate import evaluate, load_gold
+
+    gold = load_gold(gold_paths)
+    papers = papers_from(inputs, input_format, strict)
+    report = evaluate(gold, (x.to_dict() for x in Extractor().extract_all(papers)))
+    if out_format == "json":
+        click.echo(json.dumps(report.to_dict(verbose=show), indent=2, ensure_ascii=False))
+        return
+    table = Table("relation", "tp", "fp", "fn", "precision", "recall", "F1", box=None)
+    for name, s in report.relations.items():
+        table.add_row(
+            name, str(s.tp), str(s.fp), str(s.fn),
+            f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+        )  # fmt: skip
+    console = Console()
+    console.print(table)
+    console.print(
+        f"papers {report.papers}  main-method recall {report.main_recall:.3f}  "
+        f"value accuracy {report.value_accuracy:.3f} ({report.values_total} matched values)"
+    )
+    if report.unmatched_gold:
+        warn(f"{len(report.unmatched_gold)} gold papers not found in the input")
+    if show:
+        def dump(item: dict) -> str:
+            return escape(json.dumps(item, ensure_ascii=False))
+
+        for name, s in report.relations.items():
+            for item in s.misses:
+                console.print(f"[red]miss[/red] {name} {dump(item)}")
+            for item in s.false_hits:
+                console.print(f"[yellow]false[/yellow] {name} {dump(item)}")
+        for item in report.value_errors:
+            console.print(f"[magenta]value[/magenta] {dump(item)}")
