@@ -668,6 +668,7 @@ def eval_command(
     if report.unmatched_gold:
         warn(f"{len(report.unmatched_gold)} gold papers not found in the input")
     if show:
+
         def dump(item: dict) -> str:
             return escape(json.dumps(item, ensure_ascii=False))
 
