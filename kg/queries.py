@@ -812,8 +812,18 @@ def guide_server(queries: Mapping[str, CannedQuery], port: int, host: str = "127
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     page = browser_guide(queries).encode("utf-8")
+    requests: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
+        def do_OPTIONS(self) -> None:  # the CORS preflight Browser's fetch may send
+            self.send_response(204)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Allow-Methods", "GET, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "*")
+            self.send_header("Access-Control-Allow-Private-Network", "true")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
         def do_GET(self) -> None:
             if self.path.split("?", 1)[0].split("#", 1)[0] not in {GUIDE_PATH, "/"}:
                 self.send_error(404)
@@ -825,10 +835,15 @@ def guide_server(queries: Mapping[str, CannedQuery], port: int, host: str = "127
             self.end_headers()
             self.wfile.write(page)
 
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            requests.append(f"{self.command} {self.path} {code}")
+
         def log_message(self, format: str, *args: Any) -> None:  # quiet
             return
 
-    return ThreadingHTTPServer((host, port), Handler)
+    server = ThreadingHTTPServer((host, port), Handler)
+    server.requests = requests  # type: ignore[attr-defined]
+    return server
 
 
 def serve_browser_guide(

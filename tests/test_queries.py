@@ -408,6 +408,12 @@ def test_guide_server_sends_cors() -> None:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}{queries.GUIDE_PATH}") as reply:
             assert reply.headers["Access-Control-Allow-Origin"] == "*"
             assert b'class="guide"' in reply.read()
+        preflight = urllib.request.Request(
+            f"http://127.0.0.1:{port}{queries.GUIDE_PATH}", method="OPTIONS"
+        )
+        with urllib.request.urlopen(preflight) as reply:
+            assert reply.status == 204
+            assert reply.headers["Access-Control-Allow-Origin"] == "*"
         with pytest.raises(urllib.error.HTTPError):
             urllib.request.urlopen(f"http://127.0.0.1:{port}/etc/passwd")
     finally:
