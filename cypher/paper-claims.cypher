@@ -1,6 +1,6 @@
 // name: paper-claims
 // description: What one paper (id, arXiv id or title text) proposes and claims, one row per extracted relationship with evidence.
-// param: paper = "arxiv:2506.15455"  # a paper id, an arXiv id, or part of its title (case-insensitive)
+// param: paper = "quantization"  # a paper id, an arXiv id, or part of its title (case-insensitive)
 WITH toLower($paper) AS wanted
 MATCH (p:Paper)
 WHERE p.id = $paper OR p.arxiv_id = $paper OR toLower(p.title) CONTAINS wanted
