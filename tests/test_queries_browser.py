@@ -33,8 +33,11 @@ def _http_url(request: pytest.FixtureRequest) -> str:
         server = request.getfixturevalue("neo4j_server")
     except pytest.FixtureLookupError:
         pytest.skip("no neo4j_server fixture or NEO4J_HTTP_URL (the Browser's HTTP address)")
-    get = server.get if isinstance(server, dict) else lambda k: getattr(server, k)
-    return get("http_url").rstrip("/")
+    if isinstance(server, dict):
+        return server["http_url"].rstrip("/")
+    if hasattr(server, "http_url"):
+        return server.http_url.rstrip("/")
+    return str(tuple(server)[3]).rstrip("/")  # a plain (uri, user, password, http_url)
 
 
 def test_guide_plays_in_neo4j_browser(request: pytest.FixtureRequest) -> None:

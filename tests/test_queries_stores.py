@@ -173,8 +173,12 @@ def neo4j_endpoint(request: pytest.FixtureRequest) -> tuple[str, str, str]:
     except pytest.FixtureLookupError:
         server = None
     if server is not None:
-        get = server.get if isinstance(server, dict) else lambda k: getattr(server, k)
-        return get("uri"), get("user"), get("password")
+        if isinstance(server, dict):
+            return server["uri"], server["user"], server["password"]
+        if hasattr(server, "uri"):
+            return server.uri, server.user, server.password
+        uri, user, password = tuple(server)[:3]  # a plain (uri, user, password, http_url)
+        return uri, user, password
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("no Neo4j server (neo4j_server fixture or NEO4J_URI)")
