@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 TITLE_SEPARATOR = "\n\n"
 RESULT_KEY = "kg"
+TEXT_KEY = "kg_text"  # the doc text, cached by the first component, dropped by the last
 
 
 @dataclass(frozen=True)
@@ -34,30 +37,36 @@ class DocContext:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        text = doc.text
+        text = doc.user_data.get(TEXT_KEY)
+        if text is None:
+            text = doc.text
         self.text = text
         cut = text.find(TITLE_SEPARATOR)
         self.title_end = cut if cut >= 0 else len(text)
         self.abstract_start = cut + len(TITLE_SEPARATOR) if cut >= 0 else len(text)
         sents = []
-        for i, s in enumerate(doc.sents):
-            raw = text[s.start_char : s.end_char]
-            stripped = raw.strip()
-            if not stripped:
-                continue
-            lead = len(raw) - len(raw.lstrip())
-            start_char = s.start_char + lead
-            sents.append(
-                Sentence(
-                    i,
-                    s.start,
-                    s.end,
-                    start_char,
-                    start_char + len(stripped),
-                    stripped,
-                    start_char < self.title_end,
+        n = len(doc)
+        if n:
+            # one vectorised pass instead of doc.sents (which builds a Token per token)
+            arr = doc.to_array([SENT_START, IDX]).astype("int64")
+            starts = np.flatnonzero(arr[:, 0] == 1).tolist()
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
+            idx = arr[:, 1].tolist()
+            bounds = [*starts, n]
+            for i in range(len(starts)):
+                st, en = bounds[i], bounds[i + 1]
+                start_char = idx[st]
+                end_char = idx[en] if en < n else len(text)
+                raw = text[start_char:end_char]
+                stripped = raw.strip()
+                if not stripped:
+                    continue
+                lead = len(raw) - len(raw.lstrip())
+                sc = start_char + lead
+                sents.append(
+                    Sentence(i, st, en, sc, sc + len(stripped), stripped, sc < self.title_end)
                 )
-            )
         self.sentences = sents
         self.result: dict[str, Any] = doc.user_data.setdefault(RESULT_KEY, {})
 

@@ -1,6 +1,7 @@
+# ruff: noqa: RUF001
 """The spaCy pipeline `kg_extractor`: a blank English pipeline with rule components only.
 
-    title_boundary -> sentencizer -> kg_terms -> kg_cues -> kg_proposes -> kg_targets
+    kg_title_boundary -> kg_sentences -> kg_terms -> kg_cues -> kg_proposes -> kg_targets
     -> kg_improves -> kg_context
 
 Each doc's text is `title + "\\n\\n" + abstract` (`doc_text`). Components leave their results in
@@ -12,14 +13,17 @@ factories are registered on import).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extraction.context import RESULT_KEY, TITLE_SEPARATOR, context
+from kg.extraction.context import RESULT_KEY, TEXT_KEY, TITLE_SEPARATOR, context
 from kg.extraction.context_terms import extract_datasets, extract_tasks
 from kg.extraction.improves import ImprovementRules
 from kg.extraction.proposes import ProposalRules
@@ -43,14 +47,40 @@ def _result(doc: Doc) -> dict[str, Any]:
 
 @Language.component("kg_title_boundary")
 def title_boundary(doc: Doc) -> Doc:
-    """Start a new sentence at the abstract, so the title is a sentence of its own."""
-    cut = doc.text.find(TITLE_SEPARATOR)
-    if cut < 0:
+    """Cache the doc text for the other components (the splitter starts a sentence at the
+    abstract, so the title is a sentence of its own)."""
+    text = doc.text  # built once here: Doc.text joins every token
+    doc.user_data[TEXT_KEY] = text
+    cut = text.find(TITLE_SEPARATOR)
+    if cut < 0 or not len(doc):
         return doc
-    for token in doc:
-        if token.idx > cut and not token.is_space:
-            token.is_sent_start = True
-            break
+    return doc
+
+
+_SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
+
+
+@Language.component("kg_sentences")
+def sentence_splitter(doc: Doc) -> Doc:
+    """Split sentences at ". " / "? " / "! " before a capital or digit, and after the title.
+
+    Works on the text with one regex and writes all boundaries with one `Doc.from_array`, so no
+    Token objects are built (the stock sentencizer makes one per token)."""
+    n = len(doc)
+    if not n:
+        return doc
+    text = doc.user_data.get(TEXT_KEY) or doc.text
+    idx = doc.to_array([IDX]).astype("int64")
+    starts = [0]
+    cut = text.find(TITLE_SEPARATOR)
+    if cut >= 0:
+        starts.append(int(np.searchsorted(idx, cut + 1)))
+    starts.extend(int(np.searchsorted(idx, m.end())) for m in _SENT_END.finditer(text))
+    values = np.full((n, 1), -1, dtype="int64").astype("uint64")
+    for k in starts:
+        if k < n:
+            values[k, 0] = 1
+    doc.from_array([SENT_START], values)
     return doc
 
 
@@ -66,44 +96,25 @@ class CueMatcher:
     def __init__(self, nlp: Language) -> None:
         vocab = load_vocabulary()
         lex = vocab.lexicon
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("PROPOSE", [[{"LOWER": {"IN": sorted(vocab.words("proposal_verbs"))}}]])
-        self.matcher.add(
-            "NAMING",
-            [
-                [{"LOWER": {"IN": sorted(vocab.words("naming_cues"))}}],
-                [{"LOWER": {"IN": ["call", "name", "term", "dub"]}}, {"IS_ALPHA": True, "OP": "?"}],
-                [{"LOWER": "referred"}, {"LOWER": "to"}, {"LOWER": "as"}],
-            ],
-        )
-        self.matcher.add(
-            "ACRO",
-            [
-                [
-                    {"ORTH": "("},
-                    {"IS_PUNCT": False, "IS_SPACE": False},
-                    {"OP": "{0,4}", "IS_PUNCT": False},
-                    {"ORTH": ")"},
-                ]
-            ],
-        )
-        self_words = [w for w in lex["self_reference"] if " " not in w]
-        self.matcher.add(
-            "SELF",
-            [
-                [{"LOWER": {"IN": self_words}}],
-                [
-                    {"LOWER": "this"},
-                    {"LOWER": {"IN": ["paper", "work", "study", "article", "report"]}},
-                ],
-            ],
-        )
+        # single words and short phrases: a PhraseMatcher on LOWER is the fastest way
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.make_doc
+        self.matcher.add("PROPOSE", [make(w) for w in sorted(vocab.words("proposal_verbs"))])
+        naming = [*sorted(vocab.words("naming_cues")),
+            "we call", "we name", "we term", "we dub", "referred to as",
+        ]  # fmt: skip
+        self.matcher.add("NAMING", [make(w) for w in naming])
+        self.matcher.add("ACRO", [make("(")])  # the rules read the parenthesis from the text
+        self.matcher.add("SELF", [make(w) for w in lex["self_reference"]])
 
     def __call__(self, doc: Doc) -> Doc:
         cues: dict[int, list[str]] = {}
         matches = self.matcher(doc)
         if matches:
-            starts = [s.start for s in doc.sents]
+            arr = doc.to_array([SENT_START]).astype("int64")
+            starts = np.flatnonzero(arr == 1).tolist()
+            if not starts or starts[0] != 0:
+                starts.insert(0, 0)
             strings = doc.vocab.strings
             import bisect
 
@@ -183,6 +194,7 @@ class ContextTerms:
         ctx.result["datasets"] = extract_datasets(doc, ctx, methods)
         ctx.result["tasks"] = extract_tasks(doc, ctx)
         ctx.result.pop("_cues", None)
+        doc.user_data.pop(TEXT_KEY, None)
         return doc
 
 
@@ -193,7 +205,7 @@ def make_context(nlp: Language, name: str) -> ContextTerms:
 
 COMPONENTS = (
     "kg_title_boundary",
-    "sentencizer",
+    "kg_sentences",
     "kg_terms",
     "kg_cues",
     "kg_proposes",

@@ -441,6 +441,8 @@ class ProposalRules:
         for c in found:
             if len(c.name) < 3 or " " in c.name:
                 continue
+            if c.name + "-" not in text and c.name + "v" not in text and c.name + " v" not in text:
+                continue
             pat = re.compile(
                 rf"(?<![\w-]){re.escape(c.name)}(?:-[A-Za-z0-9.]{{1,8}}|\s?[vV]\d+(?:\.\d+)?)(?![\w-])"
             )

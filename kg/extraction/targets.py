@@ -39,20 +39,22 @@ class MethodResolver:
                 if n:
                     names.append((n, m["name"]))
         names.sort(key=lambda x: -len(x[0]))
-        self.pattern = (
-            re.compile("|".join(rf"(?<![\w-]){re.escape(n)}(?![\w])" for n, _ in names))
-            if names
-            else None
-        )
+        self.names = [n for n, _ in names]
         self.owner = {n: owner for n, owner in names}
         main = next((m for m in methods if m.get("main")), methods[0] if methods else None)
         self.main = main["name"] if main else None
 
     def named_in(self, text: str) -> str | None:
-        if self.pattern is None:
-            return None
-        m = self.pattern.search(text)
-        return self.owner.get(m.group(0)) if m else None
+        for name in self.names:  # longest first; whole words only
+            start = text.find(name)
+            while start >= 0:
+                end = start + len(name)
+                before = text[start - 1] if start else " "
+                after = text[end] if end < len(text) else " "
+                if not (before.isalnum() or before == "-") and not after.isalnum():
+                    return self.owner[name]
+                start = text.find(name, start + 1)
+        return None
 
     def resolve(self, text: str) -> str | None:
         named = self.named_in(text)

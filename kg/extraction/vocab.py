@@ -56,6 +56,7 @@ class Vocabulary:
     hardware_by_alias: dict[str, HardwareEntry] = field(default_factory=dict)
     metric_by_alias: dict[str, MetricEntry] = field(default_factory=dict)
     dataset_by_alias: dict[str, DatasetEntry] = field(default_factory=dict)
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for hw in self.hardware:
@@ -69,8 +70,11 @@ class Vocabulary:
                 self.dataset_by_alias.setdefault(alias.casefold(), d)
 
     def words(self, key: str) -> frozenset[str]:
-        """A lexicon list as a lowercase set."""
-        return frozenset(w.casefold() for w in self.lexicon[key])
+        """A lexicon list as a lowercase set (cached)."""
+        cached = self._word_sets.get(key)
+        if cached is None:
+            cached = self._word_sets[key] = frozenset(w.casefold() for w in self.lexicon[key])
+        return cached
 
 
 def _lines(name: str) -> list[str]:

@@ -1,0 +1,95 @@
+"""Extraction speed: abstracts per second, one and two processes, against the tokenizer alone.
+
+    .venv/bin/python benchmarks/extract.py [--n 10000] [--seeds ../shared/seeds] [--memory]
+
+The seed abstracts are repeated (streamed, never held as a corpus-sized list) until `--n`
+abstracts. Each measurement runs in a fresh child process so its peak RSS
+(`resource.getrusage(...).ru_maxrss`) is its own:
+
+- `tokenizer`: `nlp.tokenizer.pipe` over the same texts (title + abstract) - the floor;
+- `extract x1`: `Extractor().extract_all(papers)` (whole pipeline + result objects), one process;
+- `extract x2`: the same with `n_process=2`;
+- with `--memory`: `extract x1` at 5k, 10k and 20k abstracts, to show memory stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def seed_papers(seeds: Path) -> list:
+    from kg.sources import read_papers
+
+    return list(read_papers(sorted(str(p) for p in seeds.glob("*.txt"))))
+
+
+def child(mode: str, n: int, seeds: Path) -> dict:
+    from kg.extraction import Extractor, build_nlp, doc_text
+
+    base = seed_papers(seeds)
+    stream = itertools.islice(itertools.cycle(base), n)
+    if mode == "tokenizer":
+        nlp = build_nlp()
+        texts = (doc_text(p.title, p.abstract) for p in stream)
+        start = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
+    else:
+        extractor = Extractor()
+        procs = 2 if mode == "extract2" else 1
+        start = time.perf_counter()
+        tokens = 0
+        for x in extractor.extract_all(stream, n_process=procs, batch_size=128):
+            tokens += len(x.improves)
+    elapsed = time.perf_counter() - start
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"mode": mode, "n": n, "seconds": elapsed, "rate": n / elapsed,
+            "peak_rss_mb": rss_kb / 1024, "peak_child_rss_mb": kids_kb / 1024}  # fmt: skip
+
+
+def run(mode: str, n: int, seeds: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--n", str(n), "--seeds", str(seeds)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    ap.add_argument("--memory", action="store_true", help="also peak RSS at 5k/10k/20k")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.n, args.seeds)))
+        return
+    tok = run("tokenizer", args.n, args.seeds)
+    one = run("extract1", args.n, args.seeds)
+    two = run("extract2", args.n, args.seeds)
+    print(f"abstracts: {args.n} (seed abstracts repeated)")
+    print(f"{'run':<14}{'abstracts/s':>12}{'seconds':>9}{'peak RSS MB':>13}")
+    for name, r in (("tokenizer", tok), ("extract x1", one), ("extract x2", two)):
+        rss = max(r["peak_rss_mb"], r["peak_child_rss_mb"])
+        print(f"{name:<14}{r['rate']:>12.0f}{r['seconds']:>9.1f}{rss:>13.0f}")
+    print(f"extract x1 / tokenizer: {one['rate'] / tok['rate']:.1%}")
+    print(f"extract x2 / extract x1: {two['rate'] / one['rate']:.2f}x")
+    if args.memory:
+        print("peak RSS of extract x1 as the corpus grows:")
+        for n in (5_000, 10_000, 20_000):
+            r = one if n == args.n else run("extract1", n, args.seeds)
+            print(f"  {n:>6} abstracts: {r['peak_rss_mb']:.0f} MB ({r['rate']:.0f} abstracts/s)")
+
+
+if __name__ == "__main__":
+    main()
