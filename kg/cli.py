@@ -44,7 +44,7 @@ def main(quiet: bool, verbose: int) -> None:
       kg load samples/daily-papers.txt --html view.html
       kg stats
       kg query --list
-      kg query top-speedups
+      kg query largest-speedups
 
     Point at Neo4j with --neo4j URI or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD.
     Each command has its own --help with an example.
