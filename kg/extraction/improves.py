@@ -28,7 +28,7 @@ _BASELINE = re.compile(
     r"\b(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than"
     r"|over|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|against)\s+"
     r"(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:by|on|in|with|while|across|under|at|for|w\.r\.t"
-    r"|respectively|and achieves?|when|whereas|using)\b|$)",
+    r"|respectively|and achieves?|when|whereas|using)\b|\sand\s+[a-z]+s\b|$)",
     re.I,
 )
 _QUANTITY_UNITS = {

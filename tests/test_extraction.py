@@ -1,0 +1,250 @@
+# ruff: noqa: RUF001
+"""Extraction pipeline: normalisation, quantities, rules, bad input, serialisation, graph."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from kg.extraction import Extractor, build_nlp
+from kg.extraction.normalise import canonical_hardware, canonical_metric, method_key
+from kg.extraction.quantities import parse_quantity
+from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def paper(title: str, abstract: str, pid: str = "paper:test") -> Paper:
+    return Paper(id=pid, title=title, abstract=abstract, source="test.txt", position="1")
+
+
+# ---------------------------------------------------------------------------------- normalisation
+@pytest.mark.parametrize("text", ["V100", "NVIDIA V100 GPU", "Tesla V100", "V100s"])
+def test_v100_is_one_hardware(text: str) -> None:
+    entry = canonical_hardware(text)
+    assert entry is not None
+    assert (entry.canonical, entry.vendor, entry.hw_class) == ("NVIDIA V100 GPU", "NVIDIA", "GPU")
+
+
+@pytest.mark.parametrize("text", ["FPS", "frames per second", "frame rate"])
+def test_fps_is_one_metric(text: str) -> None:
+    entry = canonical_metric(text)
+    assert entry is not None and (entry.canonical, entry.family) == ("FPS", "speed")
+
+
+def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "FastNet: Fast Inference",
+            "We propose FastNet. FastNet runs at 30 FPS on a Tesla V100 and reaches 2x higher "
+            "frames per second than prior work on an NVIDIA V100 GPU.",
+        )
+    )
+    hw = {t.hardware for t in x.targets}
+    assert hw == {"NVIDIA V100 GPU"}
+
+
+# ---------------------------------------------------------------------------------- quantities
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("5.8x", 5.8, "x"),
+        ("2.6 times", 2.6, "x"),
+        ("40.4%", 40.4, "%"),
+        ("12 ms", 12.0, "ms"),
+        ("3.7x overall", 3.7, "x"),
+        ("49.7/53.5/55.4/57.0", 49.7, None),
+        ("up to 41%", 41.0, "%"),
+        ("46\\%", 46.0, "%"),
+        ("1.8times", 1.8, "x"),
+        ("fourfold", 4.0, "x"),
+        ("30 FPS", 30.0, "FPS"),
+    ],
+)
+def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
+    q = parse_quantity(text)
+    assert q.number == pytest.approx(number)
+    assert q.unit == unit
+
+
+def test_list_value_keeps_all_numbers() -> None:
+    assert parse_quantity("49.7/53.5/55.4/57.0").numbers == (49.7, 53.5, 55.4, 57.0)
+
+
+# ---------------------------------------------------------------------------------- proposes
+@pytest.mark.parametrize(
+    ("title", "abstract", "name", "alias"),
+    [
+        (
+            "Semantic injection for retrieval",
+            "We propose a Deep Semantic Injector (DSI) that injects semantics into retrievers.",
+            "DSI",
+            "Deep Semantic Injector",
+        ),
+        (
+            "EfficientViT: Memory Efficient Vision Transformer",
+            "We present EfficientViT, a family of fast models. EfficientViT-M5 surpasses "
+            "MobileNetV3-Large by 1.9% in accuracy.",
+            "EfficientViT",
+            "EfficientViT-M5",
+        ),
+        (
+            "Fast planning",
+            "In this paper, we introduce a planner called Trajectory Diffuser, which plans fast.",
+            "Trajectory Diffuser",
+            None,
+        ),
+        (
+            "Sparse kernels",
+            "We present a novel mobile inference framework SparseByteNN, which uses sparsity.",
+            "SparseByteNN",
+            None,
+        ),
+    ],
+)
+def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, alias) -> None:
+    x = extractor.extract(paper(title, abstract))
+    found = {method_key(m.name): m for m in x.methods if m.name}
+    assert method_key(name) in found
+    m = found[method_key(name)]
+    assert m.main
+    if alias:
+        assert alias in m.aliases
+
+
+def test_background_acronyms_are_not_methods(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "Better decoding",
+            "Large Language Models (LLMs) are slow. We propose SpecX, a decoding method.",
+        )
+    )
+    assert [m.name for m in x.methods] == ["SpecX"]
+
+
+def test_unnamed_method(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper("Faster training", "We propose a simple sampling strategy that cuts padding.")
+    )
+    assert len(x.methods) == 1 and x.methods[0].name is None and x.methods[0].description
+
+
+# ---------------------------------------------------------------------------------- relations
+def test_targets_and_improves(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "TurboNet: Fast Detection on the Edge",
+            "We propose TurboNet for edge devices. On a Jetson Orin, TurboNet runs 5.8x faster "
+            "than YOLOv8 and reduces latency by 40.4% on COCO.",
+        )
+    )
+    hw = {(t.method, t.hw_class) for t in x.targets}
+    assert ("TurboNet", "edge") in hw
+    by_metric = {i.metric: i for i in x.improves}
+    assert by_metric["speed"].value == "5.8x" and by_metric["speed"].baseline == "YOLOv8"
+    lat = by_metric["latency"]
+    assert (lat.number, lat.unit, lat.direction, lat.dataset) == (40.4, "%", "lower", "COCO")
+    ev = lat.evidence
+    abstract = x.paper.abstract
+    assert abstract[ev.start : ev.end] == ev.text
+    assert ev.rule and 0 < ev.confidence <= 1
+
+
+def test_motivation_hardware_is_not_a_target(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "Better prompts",
+            "Existing LLMs require expensive GPUs. We propose PromptX, a prompting method that "
+            "improves accuracy by 3%.",
+        )
+    )
+    assert x.targets == []
+
+
+# ---------------------------------------------------------------------------------- bad input
+BAD_INPUTS = {
+    "empty": "",
+    "one_word": "Transformers",
+    "huge": ("We propose HugeNet. It runs 2x faster on A100 GPUs. " * 25_000)[:1_000_000],
+    "non_english": "我们提出了一种新的方法，在GPU上速度提高了2倍。Wir schlagen eine Methode vor.",
+    "latex": r"We propose $\mathcal{X}$-Net (X$^2$) achieving 3.2$\times$ speedup and 46\% less "
+    r"latency \cite{foo} on \textbf{V100}.",
+    "odd_unicode": "We propose Ｆａｓｔ‐Net\u200b with 2×  speed\ufeff on 📱 phones \x00 ∞ FPS.",
+    "only_punct": "((((((((( ))))) ::: ... %%% xxx 1e9999 ////",
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+def test_bad_input(extractor: Extractor, kind: str) -> None:
+    x = extractor.extract(paper("Some title", BAD_INPUTS[kind]))
+    d = x.to_dict()
+    json.dumps(d)
+    nodes, rels = x.graph()
+    assert nodes[0].label == "Paper"
+    for r in rels:
+        assert (r.start_label, r.end_label) == REL_TYPES[r.type]
+    for ev in d["improves"] + d["targets"]:
+        if ev["evidence_start"] >= 0:
+            assert ev["evidence_end"] <= len(x.paper.abstract)
+    if kind == "huge":
+        assert x.truncated
+
+
+def test_empty_title_and_abstract(extractor: Extractor) -> None:
+    x = extractor.extract(paper("", ""))
+    assert x.methods == [] and x.graph()[1] == []
+
+
+# ---------------------------------------------------------------------------------- graph
+def test_graph_contract(extractor: Extractor) -> None:
+    p = paper(
+        "TurboNet: Fast Detection",
+        "We propose TurboNet. TurboNet is 2x faster than YOLOv8 on an RTX 4090 on COCO for "
+        "object detection.",
+    )
+    x = extractor.extract(p)
+    nodes, rels = x.graph()
+    for n in nodes:
+        assert set(n.props) == set(NODE_PROPERTIES[n.label]), n.label
+    ids = {n.id for n in nodes}
+    types = {r.type for r in rels}
+    assert {"PROPOSES", "TARGETS", "IMPROVES", "EVALUATED_ON", "ADDRESSES"} <= types
+    for r in rels:
+        assert set(r.props) == set(REL_PROPERTIES[r.type]), r.type
+        assert r.start in ids and r.end in ids
+    # stable ids; another paper making the same claim gets its own relationships
+    assert [r.id for r in extractor.extract(p).graph()[1]] == [r.id for r in rels]
+    other = extractor.extract(paper(p.title, p.abstract, pid="paper:other")).graph()[1]
+    assert not {r.id for r in other} & {r.id for r in rels}
+
+
+def test_unnamed_method_gets_a_synthetic_node(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper("A study", "We propose a training recipe. It reduces memory by 30% on GPUs.")
+    )
+    nodes, rels = x.graph()
+    method_ids = {n.id for n in nodes if n.label == "Method"}
+    assert method_ids == {"method:paper:test#unnamed"}
+    assert {r.type for r in rels} >= {"PROPOSES", "IMPROVES", "TARGETS"}
+
+
+def test_extract_all_streams_in_order(extractor: Extractor) -> None:
+    papers = [paper(f"Net{i}: x", f"We propose Net{i}.", pid=f"paper:{i}") for i in range(5)]
+    out = list(extractor.extract_all(iter(papers), batch_size=2))
+    assert [x.paper.id for x in out] == [p.id for p in papers]
+
+
+# ---------------------------------------------------------------------------------- serialisation
+def test_to_disk_round_trip(tmp_path, extractor: Extractor) -> None:
+    nlp = build_nlp()
+    nlp.to_disk(tmp_path / "kg_extractor")
+    loaded = spacy.load(tmp_path / "kg_extractor")
+    assert loaded.pipe_names == nlp.pipe_names
+    p = paper("TurboNet: Fast", "We propose TurboNet. It is 2x faster on A100 GPUs.")
+    assert Extractor(loaded).extract(p).to_dict() == extractor.extract(p).to_dict()
