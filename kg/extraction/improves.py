@@ -31,6 +31,7 @@ _BASELINE = re.compile(
     r"|respectively|and achieves?|when|whereas|using)\b|\sand\s+[a-z]+s\b|$)",
     re.I,
 )
+_COMPARISON = frozenset({"over", "than", "compared", "versus", "vs", "vs.", "outperforms"})
 _QUANTITY_UNITS = {
     None, "%", "pp", "x", "ms", "µs", "s", "min", "h", "FPS", "GB", "MB", "KB", "TB", "GiB", "MiB",
     "dB", "points", "tokens/s", "fraction", "W", "mW", "J", "mJ",
@@ -84,7 +85,10 @@ class ImprovementRules:
                 named is not None
                 or bool(_SELF.search(text))
                 or low.startswith(self.openers)
-                or (any(q.unit for _, _, q in quantities) and not wordset & self.other)
+                or (
+                    any(q.unit for _, _, q in quantities)
+                    and (not wordset & self.other or wordset & _COMPARISON)
+                )
             )
             if not about:
                 continue

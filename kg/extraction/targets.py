@@ -21,6 +21,7 @@ from kg.extraction.normalise import method_key
 from kg.extraction.terms import SPAN_KEYS
 from kg.extraction.vocab import Vocabulary
 
+_RESULT = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7|times|%)(?!\w)", re.I)  # a measured result
 _SELF = re.compile(r"\b(we|our|us|this (paper|work|study)|the proposed|proposed)\b", re.I)
 
 
@@ -89,6 +90,7 @@ def extract_targets(
             not about_self
             and not sent.in_title
             and low_words & other
+            and not _RESULT.search(text)
             and entry.hw_class.casefold() not in title_low
             and span.text.casefold() not in title_low
         ):
@@ -107,12 +109,35 @@ def extract_targets(
             "text": span.text,
             "evidence": ctx.evidence(sent, rule, 0.9 if specific else 0.7),
         }
+    # one generic target per (method, class): the most specific wording ("mobile NPU" over
+    # "NPU"); a bare class ("GPU") is dropped when a product of that class is named
     targets = list(out.values())
     specific_classes = {(t["method"], t["class"]) for t in targets if t["vendor"]}
-    return [
-        t
+    best_generic: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for t in targets:
+        if t["vendor"]:
+            continue
+        key = (t["method"], t["class"])
+        if key in best_generic and len(best_generic[key]["hardware"]) >= len(t["hardware"]):
+            continue
+        best_generic[key] = t
+    products = {
+        (t["method"], t["class"], t["vendor"])
         for t in targets
-        if t["vendor"]
-        or t["hardware"] in ("mobile devices", "edge devices", "laptops")
-        or (t["method"], t["class"]) not in specific_classes
-    ]
+        if t["vendor"] and t["hardware"] != f"{t['vendor']} {t['class']}"
+    }
+    kept = []
+    for t in targets:
+        if t["vendor"]:
+            # "NVIDIA GPU" adds nothing when "NVIDIA Blackwell GPU" is named too
+            vendor_class = t["hardware"] == f"{t['vendor']} {t['class']}"
+            if not (vendor_class and (t["method"], t["class"], t["vendor"]) in products):
+                kept.append(t)
+            continue
+        key = (t["method"], t["class"])
+        if best_generic.get(key) is not t:
+            continue
+        if key in specific_classes and t["hardware"] == t["class"]:
+            continue
+        kept.append(t)
+    return kept
