@@ -57,6 +57,7 @@ HOSTILE = [
 def sample(name: str = "EfficientViT", paper_title: str = "A paper") -> tuple[list, list]:
     """A small graph in the model's shape, with `name` on every text field that can hold it."""
     paper = "arxiv:2406.01234"
+    sentence = f"We propose {name}."
     nodes = [
         Node(
             "Paper",
@@ -65,7 +66,7 @@ def sample(name: str = "EfficientViT", paper_title: str = "A paper") -> tuple[li
                 "id": paper,
                 "title": paper_title,
                 "title_plain": paper_title,
-                "abstract": f"We propose {name}. It runs 2.6x faster on V100.",
+                "abstract": f"{sentence} It runs 2.6x faster on V100.",
                 "arxiv_id": "2406.01234",
                 "url": "https://arxiv.org/abs/2406.01234",
                 "published": "2024-06-03",
@@ -87,13 +88,14 @@ def sample(name: str = "EfficientViT", paper_title: str = "A paper") -> tuple[li
     ]
     prov = {
         "paper_id": paper,
-        "evidence": f"We propose {name}.",
+        "evidence": sentence,
         "evidence_start": 0,
-        "evidence_end": 12,
+        "evidence_end": len(sentence),
         "rule": "propose-verb",
         "confidence": 0.9,
     }
     m = f"method:{name}"
+    title_prov = {**prov, "evidence": "paper", "evidence_start": -1, "evidence_end": -1}
     rels = [
         Relationship("PROPOSES", paper, m, "proposes:1", {**prov, "main": True}),
         Relationship("TARGETS", m, "hardware:nvidia-v100-gpu", "targets:1", dict(prov)),
@@ -122,7 +124,7 @@ def sample(name: str = "EfficientViT", paper_title: str = "A paper") -> tuple[li
             {**prov, "paper_id": "paper:0a1b2c", "number": 3.0, "direction": "higher"},
         ),
         Relationship("EVALUATED_ON", m, "dataset:imagenet", "evaluated_on:1", dict(prov)),
-        Relationship("ADDRESSES", m, "task:image-classification", "addresses:1", dict(prov)),
+        Relationship("ADDRESSES", m, "task:image-classification", "addresses:1", title_prov),
         Relationship("PROPOSES", "paper:0a1b2c", "method:resnet", "proposes:2", {"main": False}),
     ]
     return nodes, rels
@@ -464,8 +466,24 @@ def _claim_without_class(graph: Graph) -> None:
     graph.remove((claim, RDF.type, URIRef(KG + "TaskClaim")))
 
 
+def _sentence_not_at_offsets(graph: Graph) -> None:
+    evidence = next(graph.subjects(URIRef(KG + "section"), Literal("abstract")))
+    graph.set((evidence, URIRef(KG + "startOffset"), Literal(1)))
+
+
+def _title_evidence_not_in_title(graph: Graph) -> None:
+    evidence = next(graph.subjects(URIRef(KG + "section"), Literal("title")))
+    graph.set((evidence, URIRef(KG + "sentence"), Literal("not in any title")))
+
+
+def _offsets_on_title_evidence(graph: Graph) -> None:
+    evidence = next(graph.subjects(URIRef(KG + "section"), Literal("title")))
+    graph.set((evidence, URIRef(KG + "startOffset"), Literal(0)))
+    graph.set((evidence, URIRef(KG + "endOffset"), Literal(5)))
+
+
 BREAKAGES = [
-    (_without_plain_triple, "SPARQLConstraintComponent"),
+    (_without_plain_triple, "plain triple is not asserted"),
     (_bad_family, "InConstraintComponent"),
     (_claim_subject_wrong_class, "ClassConstraintComponent"),
     (_confidence_above_one, "MaxInclusiveConstraintComponent"),
@@ -477,6 +495,9 @@ BREAKAGES = [
     (_two_titles, "MaxCountConstraintComponent"),
     (_published_not_a_date, "OrConstraintComponent"),
     (_claim_without_class, "XoneConstraintComponent"),
+    (_sentence_not_at_offsets, "not the paper's abstract between the offsets"),
+    (_title_evidence_not_in_title, "not part of the paper's title"),
+    (_offsets_on_title_evidence, "Offsets go with"),
 ]
 
 
@@ -583,3 +604,14 @@ def test_export_to_a_stream() -> None:
     buffer = io.StringIO()
     report = export_rdf(sample(), buffer, "ntriples")
     assert report.triples == buffer.getvalue().count("\n")
+
+
+def test_title_evidence_has_a_section_and_no_offsets() -> None:
+    nodes, rels = sample()
+    graph = to_graph(nodes, rels)
+    evidence = URIRef(Minter().evidence("addresses:1"))
+    assert graph.value(evidence, URIRef(KG + "section")) == Literal("title")
+    assert graph.value(evidence, URIRef(KG + "startOffset")) is None
+    other = URIRef(Minter().evidence("improves:1"))
+    assert graph.value(other, URIRef(KG + "section")) == Literal("abstract")
+    assert graph.value(other, URIRef(KG + "startOffset")) == Literal(0)

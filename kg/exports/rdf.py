@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import io
 import math
 import os
 import re
@@ -362,6 +363,9 @@ _REL_FIELDS: dict[str, tuple[bool, str, Callable[[Any], tuple[str, str | None]]]
     **{k: (True, p, _CONVERTERS[_REL_PROP_TYPES[k]]) for k, p in EVIDENCE_PREDICATES.items()},
 }
 _CLASS = {label: KG + label for label in NODE_LABELS}
+_OFFSETS = frozenset({"evidence_start", "evidence_end"})
+_OFFSET_PREDICATES = frozenset({KG + "startOffset", KG + "endOffset"})
+_KG_SECTION = KG + "section"
 _KG_CLAIM = KG + "Claim"
 _KG_EVIDENCE_CLASS = KG + "Evidence"
 _KG_EVIDENCE = KG + "evidence"
@@ -422,12 +426,24 @@ def relationship_blocks(rel: Relationship, mint: Minter) -> list[Block]:
     ]
     evidence_pairs: list[tuple[str, Obj]] = []
     fields = _REL_FIELDS
+    section = None
     for key, value in props.items():
         field = fields.get(key)
         if field is None or value is None or value == "":
             continue
+        if key in _OFFSETS:
+            # -1/-1 marks evidence taken from the title: no offsets, kg:section "title"
+            lit = _int_lit(value)
+            if lit[1] is not None and lit[0].startswith("-"):
+                section = "title"
+                continue
+            section = section or "abstract"
         on_evidence, field_predicate, convert = field
         (evidence_pairs if on_evidence else claim_pairs).append((field_predicate, convert(value)))
+    if section == "title":
+        evidence_pairs = [p for p in evidence_pairs if p[0] not in _OFFSET_PREDICATES]
+    if section is not None:
+        evidence_pairs.append((_KG_SECTION, (section, None)))
     claim = mint.iri(rel.id)
     if not (evidence_pairs or paper_id):
         return [(graph, start, [(predicate, end)]), (graph, claim, claim_pairs)]
@@ -779,18 +795,41 @@ def export_rdf(
     path = None if out is None or out == "-" or hasattr(out, "write") else out
     fmt = format_for(format, path)
     base_iri = check_base_iri(base_iri)
-    nodes, relationships = _source(source)
     if path is None:
-        stream = sys.stdout if out is None or out == "-" else out
-        count = write_rdf(nodes, relationships, stream, fmt, base_iri)  # type: ignore[arg-type]
-        stream.flush()  # type: ignore[union-attr]
-        where = "-" if stream is sys.stdout else getattr(stream, "name", "<stream>")
+        nodes, relationships = _source(source)
+        if out is None or out == "-":
+            with _utf8_stdout() as stream:
+                count = write_rdf(nodes, relationships, stream, fmt, base_iri)
+            where = "-"
+        else:
+            count = write_rdf(nodes, relationships, out, fmt, base_iri)  # type: ignore[arg-type]
+            out.flush()  # type: ignore[union-attr]
+            where = getattr(out, "name", "<stream>")
     else:
         target = Path(path)
         with atomic_writer(target) as stream:
+            nodes, relationships = _source(source)
             count = write_rdf(nodes, relationships, stream, fmt, base_iri)
         where = str(target)
     return ExportReport(count, fmt, where, time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _utf8_stdout() -> Iterator[IO[str]]:
+    """Standard output as UTF-8 whatever the locale says (RDF syntaxes are UTF-8)."""
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:  # already a plain text stream (a test's StringIO, say)
+        yield stdout
+        stdout.flush()
+        return
+    stdout.flush()
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        wrapper.detach()
 
 
 @contextlib.contextmanager
