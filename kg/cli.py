@@ -219,6 +219,13 @@ def store_options(fn):
     "-j", "--processes", type=click.IntRange(min=1), default=1, help="Extraction processes."
 )
 @click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--rdf",
+    "rdf_path",
+    metavar="FILE",
+    help="Then export the whole graph as RDF to FILE (format from the suffix .ttl/.nt/.nq/"
+    ".jsonld/.rdf, base IRI from KG_BASE_IRI); see `kg export`.",
+)
 def load_command(
     inputs: tuple[str, ...],
     input_format: str | None,
@@ -227,6 +234,7 @@ def load_command(
     batch_size: int | None,
     processes: int,
     out_format: str,
+    rdf_path: str | None = None,
 ) -> None:
     """Read INPUT files, extract the graph and merge it into the store.
 
@@ -252,17 +260,29 @@ def load_command(
     if first is None:
         raise InputError(", ".join(inputs), "no papers found")
     batch_size = batch_size or config.settings()["batch_size"]
+    rdf_target = _rdf_target(rdf_path, None) if rdf_path else None
+    rdf_report = None
     graph = store.open()
     try:
         summary = _run_load(itertools.chain([first], papers), graph, batch_size, processes)
+        if rdf_target:
+            from kg.exports.rdf import export_rdf
+
+            rdf_report = export_rdf(graph, rdf_target[0], None, rdf_target[1])
     finally:
         graph.close()
     if is_quiet():
         return
     if out_format == "json":
-        click.echo(json.dumps({"store": store.describe(), **summary.to_dict()}, indent=2))
+        extra = {"rdf": vars(rdf_report)} if rdf_report else {}
+        click.echo(json.dumps({"store": store.describe(), **summary.to_dict(), **extra}, indent=2))
         return
     _print_load_summary(summary, store.describe())
+    if rdf_report:
+        click.echo(
+            f"Wrote {rdf_report.triples} RDF statements as {rdf_report.format} to "
+            f"{rdf_report.path} in {rdf_report.seconds:.1f}s"
+        )
 
 
 def _run_load(papers, graph, batch_size: int, processes: int):
