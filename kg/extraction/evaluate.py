@@ -15,8 +15,8 @@ Matching criteria (one-to-one: each gold item is matched at most once, each pred
   CPU, edge, ...). Exact canonical matches are paired first.
 - IMPROVES: method agrees, the metric family is the same, and the metric heads overlap: the
   content words of the predicted metric (as written and canonical) share a word with the gold
-  metric, ignoring modifiers such as "inference" or "average"; or both name the same canonical
-  metric.
+  metric, ignoring modifiers such as "inference" or "average" (spellings of one head count as
+  one: "faster", "speedup", "acceleration" = "speed"); or both name the same canonical metric.
 - Value accuracy: over matched IMPROVES, a value is right when both are null, or when the numbers
   written in the predicted value all occur in the gold value (so "2.5%" is right for gold
   "2.5% (83.3% vs. 80.8%)", "1.5x" is wrong for gold "2.6x").
@@ -38,6 +38,11 @@ from kg.extraction.normalise import canonical_hardware, canonical_metric, method
 from kg.extraction.quantities import numbers_in
 from kg.extraction.vocab import load_vocabulary
 
+# spellings of one metric head ("2x faster" and "2x speedup" both claim speed)
+_HEAD_SYNONYMS = {
+    "faster": "speed", "speedup": "speed", "speed-up": "speed", "quicker": "speed",
+    "acceleration": "speed", "parameter": "parameters", "param": "parameters",
+}  # fmt: skip
 RELATIONS = ("PROPOSES", "TARGETS", "IMPROVES", "EVALUATED_ON", "ADDRESSES")
 
 
@@ -148,6 +153,7 @@ def _head_words(*texts: str | None) -> set[str]:
     for t in texts:
         for w in re.findall(r"[\w@\-]+", (t or "").casefold()):
             w = w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            w = _HEAD_SYNONYMS.get(w, w)
             if w not in modifiers:
                 words.add(w)
     return words

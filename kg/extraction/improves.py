@@ -32,6 +32,8 @@ _BASELINE = re.compile(
     re.I,
 )
 _COMPARISON = frozenset({"over", "than", "compared", "versus", "vs", "vs.", "outperforms"})
+# claims in these families need a number: "with fewer parameters" is a side remark
+_NEED_VALUE = frozenset({"compute", "model_size", "cost"})
 _QUANTITY_UNITS = {
     None, "%", "pp", "x", "ms", "µs", "s", "min", "h", "FPS", "GB", "MB", "KB", "TB", "GiB", "MiB",
     "dB", "points", "tokens/s", "fraction", "W", "mW", "J", "mJ",
@@ -51,6 +53,7 @@ class ImprovementRules:
         self.modifiers = vocab.metric_modifiers
         self.adjacent = vocab.words("adjacent_claim_words")
         self.loss_words = vocab.words("loss_words")
+        self.parity_words = vocab.words("parity_words")
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -101,7 +104,7 @@ class ImprovementRules:
                 if sent.start_char <= ds.start_char < sent.end_char:
                     dataset = ds.text
                     break
-            used: set[int] = set()
+            cands = []
             for span in spans:
                 entry = self.vocab.metric_by_alias.get(span.kb_id_.casefold())
                 if entry is None:
@@ -113,25 +116,50 @@ class ImprovementRules:
                     and doc[start - 1].sent_start != 1
                 ):
                     start -= 1
-                metric_text = doc[start : span.end].text
                 ms = doc[start].idx - sent.start_char
                 me = span.end_char - sent.start_char
-                qi = self._nearest_quantity(text, ms, me, quantities, used)
+                cands.append((entry, doc[start : span.end].text, ms, me))
+            # each quantity goes to its nearest metric, nearest pairs first
+            pairs = []
+            for ci, (_e, _t, ms, me) in enumerate(cands):
+                for qi, (qs, qe, q) in enumerate(quantities):
+                    d = self._distance(text, ms, me, qs, qe, q)
+                    if d is not None:
+                        pairs.append((d, ci, qi))
+            assigned: dict[int, int] = {}
+            taken: set[int] = set()
+            for _d, ci, qi in sorted(pairs):
+                if ci not in assigned and qi not in taken:
+                    assigned[ci] = qi
+                    taken.add(qi)
+            for ci in range(1, len(cands)):
+                # "2.8x fewer parameters and FLOPs": coordinated metrics share the value
+                if ci not in assigned and ci - 1 in assigned:
+                    gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
+                    if gap in {"and", ",", "and the", "or", "/"}:
+                        assigned[ci] = assigned[ci - 1]
+            for ci, (entry, metric_text, ms, me) in enumerate(cands):
+                qi = assigned.get(ci)
                 near = self._near_words(text, ms, me, 3)
+                before = text[:ms].split()[-2:]
+                after = text[me:].split()[:1]
+                tight = {w.strip(".,;:()[]").casefold() for w in before + after}
+                if tight & self.parity_words:
+                    continue  # "similar AP", "while maintaining accuracy", "latency comparable"
                 if entry.direction == "higher" and near & self.loss_words:
                     continue  # "accuracy drop", "negligible loss in accuracy"
-                claimed = bool(near & self.adjacent)
+                own = {w.casefold() for w in metric_text.split()}
+                claimed = bool((tight | own) & self.adjacent)
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
                     if not re.search(r"\bby\s*$", text[:qs]):
                         qi = None
-                if qi is None and not claimed:
+                if qi is None and (not claimed or entry.family in _NEED_VALUE):
                     continue
                 if entry.canonical == "performance" and qi is None:
                     continue
                 value: Quantity | None = None
                 if qi is not None:
-                    used.add(qi)
                     value = quantities[qi][2]
                 direction = entry.direction
                 window = self._near_words(text, ms, me, 4)
@@ -166,29 +194,23 @@ class ImprovementRules:
         return {w.strip(".,;:()[]").casefold() for w in before + after}
 
     @staticmethod
-    def _nearest_quantity(
-        text: str, ms: int, me: int, quantities: list[tuple[int, int, Quantity]], used: set[int]
-    ) -> int | None:
-        best = None
-        best_d = 99
-        for i, (qs, qe, q) in enumerate(quantities):
-            if i in used or (qs < me and qe > ms):
-                continue
-            if qe <= ms:
-                gap = text[qe:ms]
-                d = len(gap.split())
-                if q.unit is None and d > 1:
-                    continue
-            else:
-                gap = text[me:qs]
-                d = len(gap.split()) + 0.5
-                if q.unit is None and not re.search(r"\bby\b\s*$", gap):
-                    continue
-            if re.search(r"[;]|\b(while|whereas|but)\b", gap):
-                continue
-            if d < best_d and d <= 7:
-                best, best_d = i, d
-        return best
+    def _distance(text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
+        """Words between a metric and a quantity, or None when they cannot belong together."""
+        if qs < me and qe > ms:
+            return None
+        if qe <= ms:
+            gap = text[qe:ms]
+            d = float(len(gap.split()))
+            if q.unit is None and d > 1:
+                return None
+        else:
+            gap = text[me:qs]
+            d = len(gap.split()) + 0.5
+            if q.unit is None and not re.search(r"\bby\b\s*$", gap):
+                return None
+        if re.search(r"[;]|\b(while|whereas|but)\b", gap) or d > 7:
+            return None
+        return d
 
     @staticmethod
     def _baseline(text: str, method_keys: set[str]) -> str | None:
