@@ -230,13 +230,18 @@ def test_escape_literal() -> None:
     assert escape_literal("\n\r\t\b\f") == "\\n\\r\\t\\b\\f"
     assert escape_literal("\x00\x01\x1f\x7f\x85") == "\\u0000\\u0001\\u001F\\u007F\\u0085"
     assert escape_literal("lone \ud800") == "lone \\uFFFD"
+    assert escape_literal("\u2028\u2029") == "\\u2028\\u2029"
 
 
-def test_ntriples_lines_hold_no_raw_control_characters() -> None:
-    nodes, rels = sample("\x00\x01\n\r\x1b\x7f")
-    for line in iter_ntriples(nodes, rels):
-        assert line.endswith(" .\n")
-        assert not re.search(r"[\x00-\x1f\x7f-\x9f]", line[:-1]), line
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_ntriples_lines_are_whole_triples_without_raw_control_characters(hostile: str) -> None:
+    nodes, rels = sample(hostile)
+    lines = list(iter_ntriples(nodes, rels))
+    for line in lines:
+        assert line.endswith(" .\n") and line.count("\n") == 1
+        assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", line[:-1]), line
+        assert len(Graph().parse(data=line, format="nt")) == 1
+    assert len(lines) == len(to_graph(nodes, rels)) + 1  # the plain triple two papers state
 
 
 def test_typed_literals() -> None:

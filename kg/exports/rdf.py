@@ -492,9 +492,11 @@ _NT_ESCAPES = {
     0x0D: "\\r",
     0x22: '\\"',
     0x5C: "\\\\",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
     **{c: "\\uFFFD" for c in range(0xD800, 0xE000)},
 }
-_NT_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f-\x9f\ud800-\udfff]')
+_NT_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f-\x9f\u2028\u2029\ud800-\udfff]')
 
 
 def _escape_match(match: re.Match[str]) -> str:
@@ -503,8 +505,8 @@ def _escape_match(match: re.Match[str]) -> str:
 
 def escape_literal(text: str) -> str:
     """A lexical form escaped for an N-Triples / Turtle `"..."` string: `"` `\\` and line breaks
-    as ECHARs, every other control character (C0, DEL, C1) as `\\uXXXX`, a lone surrogate as
-    `\\uFFFD`; the rest stays as it is (written as UTF-8)."""
+    as ECHARs, every other control character (C0, DEL, C1) and the Unicode line and paragraph
+    separators as `\\uXXXX`, a lone surrogate as `\\uFFFD`; the rest stays as it is (UTF-8)."""
     return _NT_NEEDS_ESCAPE.sub(_escape_match, text)
 
 
@@ -531,7 +533,10 @@ def iter_ntriples(
     duplicates; a parser keeps one), so no memory of what was already written is needed.
     """
     for chunk in _ntriples_chunks(nodes, relationships, base_iri, quads):
-        yield from chunk.splitlines(keepends=True)
+        if not chunk:
+            continue
+        for line in chunk[:-1].split("\n"):  # only "\n" ends a line; str.splitlines knows more
+            yield line + "\n"
 
 
 def _ntriples_chunks(
