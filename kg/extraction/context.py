@@ -7,6 +7,7 @@ offsets -1/-1 and the title as their evidence.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +34,7 @@ class Sentence:
 class DocContext:
     """Sentences, title/abstract split and the result dict of one doc."""
 
-    __slots__ = ("abstract_start", "doc", "result", "sentences", "text", "title_end")
+    __slots__ = ("_starts", "abstract_start", "doc", "result", "sentences", "text", "title_end")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -68,6 +69,7 @@ class DocContext:
                     Sentence(i, st, en, sc, sc + len(stripped), stripped, sc < self.title_end)
                 )
         self.sentences = sents
+        self._starts = [s.start_char for s in sents]
         self.result: dict[str, Any] = doc.user_data.setdefault(RESULT_KEY, {})
 
     @property
@@ -75,7 +77,9 @@ class DocContext:
         return self.text[: self.title_end]
 
     def sentence_of_char(self, char: int) -> Sentence | None:
-        for s in self.sentences:
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0:
+            s = self.sentences[i]
             if s.start_char <= char < s.end_char:
                 return s
         return None
@@ -105,6 +109,13 @@ class DocContext:
         }
 
 
+CTX_KEY = "kg_ctx"  # the DocContext, shared by the components; dropped by the last one
+
+
 def context(doc: Doc) -> DocContext:
-    """The DocContext of a doc (cheap: a pass over the sentence boundaries)."""
-    return DocContext(doc)
+    """The DocContext of a doc, built once (after sentence splitting) and shared."""
+    ctx = doc.user_data.get(CTX_KEY)
+    if ctx is None or ctx.doc is not doc:
+        ctx = DocContext(doc)
+        doc.user_data[CTX_KEY] = ctx
+    return ctx

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from kg.extraction.context import RESULT_KEY
+from kg.extraction.context import RESULT_KEY, TEXT_KEY
 from kg.extraction.pipeline import DEFAULT_MAX_CHARS, PIPELINE_NAME, build_nlp, doc_text
 from kg.extraction.result import Extraction
 from kg.model import Paper
@@ -43,7 +44,9 @@ class Extractor:
 
     def extract(self, paper: Paper) -> Extraction:
         text, truncated = self._text(paper)
-        doc = self.nlp(text)
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        doc = self.nlp(doc)
         return Extraction.from_result(paper, doc.user_data.get(RESULT_KEY, {}), truncated)
 
     def extract_all(
@@ -51,10 +54,19 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Extract a stream of papers lazily (nlp.pipe with as_tuples), in input order."""
 
-        def tuples() -> Iterator[tuple[str, tuple[Paper, bool]]]:
+        make_doc = self.nlp.make_doc
+        in_process = n_process == 1
+
+        def tuples() -> Iterator[tuple[str | Doc, tuple[Paper, bool]]]:
             for paper in papers:
                 text, truncated = self._text(paper)
-                yield text, (paper, truncated)
+                if in_process:
+                    # hand the text over with the doc: Doc.text would rebuild it token by token
+                    doc = make_doc(text)
+                    doc.user_data[TEXT_KEY] = text
+                    yield doc, (paper, truncated)
+                else:
+                    yield text, (paper, truncated)
 
         for doc, (paper, truncated) in self.nlp.pipe(
             tuples(), as_tuples=True, n_process=n_process, batch_size=batch_size

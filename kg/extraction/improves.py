@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
-from kg.extraction.quantities import Quantity, find_quantities
+from kg.extraction.quantities import WORD_FACTOR_RE, Quantity, find_quantities
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import SPAN_KEYS
 from kg.extraction.vocab import Vocabulary
@@ -31,6 +31,9 @@ _BASELINE = re.compile(
     r"|respectively|and achieves?|when|whereas|using)\b|\sand\s+[a-z]+s\b|$)",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
+_CLAUSE = re.compile(r"[,;()]")
+_WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
 _COMPARISON = frozenset({"over", "than", "compared", "versus", "vs", "vs.", "outperforms"})
 # claims in these families need a number: "with fewer parameters" is a side remark
 _NEED_VALUE = frozenset({"compute", "model_size", "cost"})
@@ -61,12 +64,13 @@ class ImprovementRules:
         metric_spans = doc.spans[SPAN_KEYS["METRIC"]]
         if not len(metric_spans):
             return [], []
-        dataset_spans = doc.spans[SPAN_KEYS["DATASET"]]
-        by_sent: dict[int, list] = {}
+        datasets = [(ds.start_char, ds.text) for ds in doc.spans[SPAN_KEYS["DATASET"]]]
+        by_sent: dict[int, list[tuple[str, int, int]]] = {}
         for span in metric_spans:
-            sent = ctx.sentence_of_char(span.start_char)
+            start = span.start_char
+            sent = ctx.sentence_of_char(start)
             if sent is not None and not sent.in_title:
-                by_sent.setdefault(sent.index, []).append(span)
+                by_sent.setdefault(sent.index, []).append((span.kb_id_, start, span.end_char))
         sents = {s.index: s for s in ctx.sentences}
         method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
         results: dict[tuple[str, str], dict[str, Any]] = {}
@@ -75,11 +79,15 @@ class ImprovementRules:
             sent = sents[idx]
             text = sent.text
             low = text.casefold()
-            words = [w.strip(".,;:()[]").casefold() for w in text.split()]
-            wordset = set(words)
-            quantities = [
-                (s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS
-            ]
+            wordset = set(_WORDS.findall(low))
+            has_digit = _DIGIT.search(text) is not None
+            if not has_digit and not wordset & self.claim_words:
+                continue
+            quantities = (
+                [(s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS]
+                if has_digit or WORD_FACTOR_RE.search(text)
+                else []
+            )
             has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
             if not has_claim:
                 continue
@@ -100,25 +108,25 @@ class ImprovementRules:
             if base:
                 baselines.append(base)
             dataset = None
-            for ds in dataset_spans:
-                if sent.start_char <= ds.start_char < sent.end_char:
-                    dataset = ds.text
+            for ds_start, ds_text in datasets:
+                if sent.start_char <= ds_start < sent.end_char:
+                    dataset = ds_text
                     break
             cands = []
-            for span in spans:
-                entry = self.vocab.metric_by_alias.get(span.kb_id_.casefold())
+            for kb_id, span_start, span_end in spans:
+                entry = self.vocab.metric_by_alias.get(kb_id.casefold())
                 if entry is None:
                     continue
-                start = span.start
-                while (
-                    start > 0
-                    and doc[start - 1].lower_ in self.modifiers
-                    and doc[start - 1].sent_start != 1
-                ):
-                    start -= 1
-                ms = doc[start].idx - sent.start_char
-                me = span.end_char - sent.start_char
-                cands.append((entry, doc[start : span.end].text, ms, me))
+                ms = span_start - sent.start_char
+                me = span_end - sent.start_char
+                while ms > 0:  # widen over modifiers written before: "training throughput"
+                    head = text[:ms].rstrip()
+                    k = head.rfind(" ") + 1
+                    if head and head[k:].casefold() in self.modifiers:
+                        ms = k
+                    else:
+                        break
+                cands.append((entry, text[ms:me], ms, me))
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             for ci, (_e, _t, ms, me) in enumerate(cands):
@@ -189,9 +197,12 @@ class ImprovementRules:
 
     @staticmethod
     def _near_words(text: str, start: int, end: int, n: int) -> set[str]:
-        before = text[:start].split()[-n:]
-        after = text[end:].split()[:n]
-        return {w.strip(".,;:()[]").casefold() for w in before + after}
+        """Up to n words either side, not crossing a comma, semicolon or parenthesis."""
+        left = _CLAUSE.split(text[max(0, start - 12 * n) : start])[-1]
+        right = _CLAUSE.split(text[end : end + 12 * n], maxsplit=1)[0]
+        before = _WORDS.findall(left.casefold())[-n:]
+        after = _WORDS.findall(right.casefold())[:n]
+        return {*before, *after}
 
     @staticmethod
     def _distance(text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extraction.context import RESULT_KEY, TEXT_KEY, TITLE_SEPARATOR, context
+from kg.extraction.context import CTX_KEY, RESULT_KEY, TEXT_KEY, TITLE_SEPARATOR, context
 from kg.extraction.context_terms import extract_datasets, extract_tasks
 from kg.extraction.improves import ImprovementRules
 from kg.extraction.proposes import ProposalRules
@@ -49,8 +49,10 @@ def _result(doc: Doc) -> dict[str, Any]:
 def title_boundary(doc: Doc) -> Doc:
     """Cache the doc text for the other components (the splitter starts a sentence at the
     abstract, so the title is a sentence of its own)."""
-    text = doc.text  # built once here: Doc.text joins every token
-    doc.user_data[TEXT_KEY] = text
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text  # built once here: Doc.text joins every token
+        doc.user_data[TEXT_KEY] = text
     cut = text.find(TITLE_SEPARATOR)
     if cut < 0 or not len(doc):
         return doc
@@ -195,6 +197,7 @@ class ContextTerms:
         ctx.result["tasks"] = extract_tasks(doc, ctx)
         ctx.result.pop("_cues", None)
         doc.user_data.pop(TEXT_KEY, None)
+        doc.user_data.pop(CTX_KEY, None)
         return doc
 
 

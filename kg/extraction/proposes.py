@@ -104,19 +104,29 @@ class ProposalRules:
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
+        self._namey: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ word shapes
     def is_namey(self, word: str) -> bool:
         """A word shaped like a coined name: inner capitals, letters+digits, or all caps."""
+        cached = self._namey.get(word)
+        if cached is None:
+            if len(self._namey) > 100_000:
+                self._namey.clear()
+            cached = self._namey[word] = self._is_namey(word)
+        return cached
+
+    def _is_namey(self, word: str) -> bool:
         w = word.strip(_STRIP)
+        if len(w) > 40:
+            return False
         if len(w) < 2 or w.casefold() in self.not_names or w in self.not_acronyms:
             return False
         if w.casefold() in self.known_terms:
             return False
         if not w[0].isalnum():
             return False
-        letters = [c for c in w if c.isalpha()]
-        if not letters:
+        if not any(c.isalpha() for c in w):
             return False
         if any(c.isupper() for c in w[1:]):
             # "Multi-Head" is a capitalised compound, not a name

@@ -66,6 +66,10 @@ _FRACTIONS = {
 
 _NUM_RE = re.compile(_NUM)
 _NUM_UNIT_RE = re.compile(rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT})?", re.IGNORECASE)
+_FOLD_RE = re.compile(r"(\w+)-?fold")
+_MAGNITUDE_RE = re.compile(r"(an|one|two|three|four|five|many|several)\s+orders?\s+of\s+magnitude")
+WORD_FACTOR_RE = re.compile(_WORD_FACTOR, re.I)
+_TRAILING_JOINER_RE = re.compile(r"(\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus))+$", re.I)
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 
 
@@ -109,18 +113,19 @@ def parse_quantity(text: str) -> Quantity:
     low = raw.casefold()
     if not raw:
         return Quantity(text, None, None)
-    m = re.search(r"(\w+)-?fold", low)
+    m = _FOLD_RE.search(low) if "fold" in low else None
     if m and m.group(1) in _WORD_NUMBERS:
         n = float(_WORD_NUMBERS[m.group(1)])
         return Quantity(raw, n, "x", (n,))
-    m = re.search(r"(an|one|two|three|four|five|many|several)\s+orders?\s+of\s+magnitude", low)
+    m = _MAGNITUDE_RE.search(low) if "magnitude" in low else None
     if m:
         k = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1))
         n = float(10**k) if k else None
         return Quantity(raw, n, "x", (n,) if n else ())
-    for word, value in _FRACTIONS.items():
-        if re.search(rf"\b{word}\b", low) and not numbers_in(low):
-            return Quantity(raw, value, "fraction", (value,))
+    if not any(c.isdigit() for c in low):
+        for word, value in _FRACTIONS.items():
+            if word in low and re.search(rf"\b{word}\b", low):
+                return Quantity(raw, value, "fraction", (value,))
     fm = _FRACTION_RE.search(raw)
     nums = numbers_in(raw)
     if fm and len(nums) == 2 and "." not in raw and "%" not in raw:
@@ -147,12 +152,12 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     out = []
     for m in QUANTITY_RE.finditer(text):
         q = m.group("q").rstrip()
-        if not q or (not any(c.isdigit() for c in q) and not re.search(_WORD_FACTOR, q, re.I)):
+        if not q or (not any(c.isdigit() for c in q) and not WORD_FACTOR_RE.search(q)):
             continue
         start = m.start("q")
         end = start + len(q)
         # strip a trailing joiner left by the greedy pattern ("5x and")
-        trimmed = re.sub(r"(\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus))+$", "", q, flags=re.I)
+        trimmed = _TRAILING_JOINER_RE.sub("", q)
         end -= len(q) - len(trimmed)
         q = trimmed
         # the match must end at a word boundary ("3D", "T5", "7B model" are handled by callers)
