@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
-from kg.extraction.terms import SPAN_KEYS
+from kg.extraction.terms import terms_of
 
 _DATASET_HEAD = re.compile(
     r"\b(?:on|across|using|with|in)\s+(?:the\s+)?(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+"
@@ -34,12 +34,12 @@ def extract_datasets(
 ) -> list[dict[str, Any]]:
     proposed = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
     out: dict[str, dict[str, Any]] = {}
-    for span in doc.spans[SPAN_KEYS["DATASET"]]:
-        sent = ctx.sentence_of_char(span.start_char)
-        if sent is None or sent.in_title or method_key(span.kb_id_) in proposed:
+    for canonical, _s, _e, start_char, _ec, written in terms_of(doc, "DATASET"):
+        sent = ctx.sentence_of_char(start_char)
+        if sent is None or sent.in_title or method_key(canonical) in proposed:
             continue
-        out.setdefault(span.kb_id_.casefold(), {
-            "name": span.kb_id_, "text": span.text,
+        out.setdefault(canonical.casefold(), {
+            "name": canonical, "text": written,
             "evidence": ctx.evidence(sent, "dataset_vocabulary", 0.8),
         })  # fmt: skip
     for sent in ctx.sentences:
@@ -57,12 +57,12 @@ def extract_datasets(
 
 def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for span in doc.spans[SPAN_KEYS["TASK"]]:
-        sent = ctx.sentence_of_char(span.start_char)
+    for canonical, _s, _e, start_char, _ec, _text in terms_of(doc, "TASK"):
+        sent = ctx.sentence_of_char(start_char)
         if sent is None:
             continue
-        out.setdefault(span.kb_id_.casefold(), {
-            "name": span.kb_id_, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
+        out.setdefault(canonical.casefold(), {
+            "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
         })  # fmt: skip
     title_sent = next((s for s in ctx.sentences if s.in_title), None)
     if title_sent is not None:

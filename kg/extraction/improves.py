@@ -19,7 +19,7 @@ from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
 from kg.extraction.quantities import WORD_FACTOR_RE, Quantity, find_quantities
 from kg.extraction.targets import MethodResolver
-from kg.extraction.terms import SPAN_KEYS
+from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
 _WORD = re.compile(r"\S+")
@@ -61,16 +61,15 @@ class ImprovementRules:
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
     ) -> tuple[list[dict[str, Any]], list[str]]:
-        metric_spans = doc.spans[SPAN_KEYS["METRIC"]]
-        if not len(metric_spans):
+        metric_rows = terms_of(doc, "METRIC")
+        if not metric_rows:
             return [], []
-        datasets = [(ds.start_char, ds.text) for ds in doc.spans[SPAN_KEYS["DATASET"]]]
+        datasets = [(r[3], r[5]) for r in terms_of(doc, "DATASET")]
         by_sent: dict[int, list[tuple[str, int, int]]] = {}
-        for span in metric_spans:
-            start = span.start_char
+        for canonical, _s, _e, start, end, _t in metric_rows:
             sent = ctx.sentence_of_char(start)
             if sent is not None and not sent.in_title:
-                by_sent.setdefault(sent.index, []).append((span.kb_id_, start, span.end_char))
+                by_sent.setdefault(sent.index, []).append((canonical, start, end))
         sents = {s.index: s for s in ctx.sentences}
         method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
         results: dict[tuple[str, str], dict[str, Any]] = {}

@@ -23,12 +23,19 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extraction.context import CTX_KEY, RESULT_KEY, TEXT_KEY, TITLE_SEPARATOR, context
+from kg.extraction.context import (
+    CTX_KEY,
+    RESULT_KEY,
+    TERMS_KEY,
+    TEXT_KEY,
+    TITLE_SEPARATOR,
+    context,
+)
 from kg.extraction.context_terms import extract_datasets, extract_tasks
 from kg.extraction.improves import ImprovementRules
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.targets import MethodResolver, extract_targets
-from kg.extraction.terms import TermMatcher
+from kg.extraction.terms import TermMatcher, terms_of
 from kg.extraction.vocab import load_vocabulary
 
 PIPELINE_NAME = "kg_extractor"
@@ -158,7 +165,7 @@ class Targets:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
         methods = ctx.result.get("methods", [])
-        if len(doc.spans["kg_hardware"]):
+        if terms_of(doc, "HARDWARE"):
             resolver = MethodResolver(methods)
             ctx.result["targets"] = extract_targets(doc, ctx, self.vocab, resolver)
         else:
@@ -198,6 +205,7 @@ class ContextTerms:
         ctx.result.pop("_cues", None)
         doc.user_data.pop(TEXT_KEY, None)
         doc.user_data.pop(CTX_KEY, None)
+        doc.user_data.pop(TERMS_KEY, None)
         return doc
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
-from kg.extraction.terms import SPAN_KEYS
+from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
 _RESULT = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7|times|%)(?!\w)", re.I)  # a measured result
@@ -70,16 +70,14 @@ def extract_targets(
     other = frozenset(lex["other_work_cues"])
     title_low = ctx.title.casefold()
     out: dict[tuple[str | None, str], dict[str, Any]] = {}
-    for span in doc.spans[SPAN_KEYS["HARDWARE"]]:
-        entry = vocab.hardware_by_alias.get(span.kb_id_.casefold())
+    for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "HARDWARE"):
+        entry = vocab.hardware_by_alias.get(canonical.casefold())
         if entry is None:
             continue
-        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if nxt in units or (
-            nxt == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in units
-        ):
-            continue
-        sent = ctx.sentence_of_char(span.start_char)
+        following = ctx.text[end_char : end_char + 24].lstrip(" -").split(maxsplit=1)
+        if following and following[0].strip(".,;:()").casefold() in units:
+            continue  # "GPU hours", "GPU-days": a cost, not a platform
+        sent = ctx.sentence_of_char(start_char)
         if sent is None:
             continue
         text = sent.text
@@ -92,7 +90,7 @@ def extract_targets(
             and low_words & other
             and not _RESULT.search(text)
             and entry.hw_class.casefold() not in title_low
-            and span.text.casefold() not in title_low
+            and written.casefold() not in title_low
         ):
             continue
         method = resolver.resolve(text)
@@ -106,7 +104,7 @@ def extract_targets(
             "hardware": entry.canonical,
             "vendor": entry.vendor,
             "class": entry.hw_class,
-            "text": span.text,
+            "text": written,
             "evidence": ctx.evidence(sent, rule, 0.9 if specific else 0.7),
         }
     # one generic target per (method, class): the most specific wording ("mobile NPU" over

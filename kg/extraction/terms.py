@@ -1,17 +1,21 @@
 """Term spotting: hardware, metrics, datasets and tasks from the vocabularies, with PhraseMatchers.
 
 Matches go to `doc.spans` groups (`kg_hardware`, `kg_metric`, `kg_dataset`, `kg_task`); each span's
-`kb_id_` is the canonical name of its vocabulary entry. Hardware spans are widened over vendor words
-and a following class word ("NVIDIA" + "A100" + "GPU cards").
+`kb_id_` is the canonical name of its vocabulary entry. The rule components read the same matches
+as plain rows (`terms_of`), which is much cheaper than building Span objects again. Hardware
+spans are widened over vendor words and a following class word ("NVIDIA" + "A100" + "GPU cards").
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
+from kg.extraction.context import TERMS_KEY, TEXT_KEY
 from kg.extraction.vocab import Vocabulary
 
 SPAN_KEYS = {
@@ -72,30 +76,68 @@ class TermMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.lower(doc) + self.orth(doc)
-        by_label: dict[str, list[Span]] = {k: [] for k in SPAN_KEYS}
-        for match_id, start, end in matches:
-            label, canonical = self.info[match_id]
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        found: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}
+        if matches:
+            arr = doc.to_array([IDX, LENGTH]).astype("int64")
+            idx = arr[:, 0].tolist()
+            length = arr[:, 1].tolist()
+            for match_id, start, end in matches:
+                label, canonical = self.info[match_id]
+                if label == "HARDWARE":
+                    while (
+                        start > 0
+                        and text[idx[start - 1] : idx[start - 1] + length[start - 1]]
+                        in self.vendor_words
+                    ):
+                        start -= 1
+                found[label].append((start, end, canonical))
+        terms: dict[str, list[list[Any]]] = {}
+        for label, items in found.items():
+            kept = _longest_first(items)
             if label == "HARDWARE":
-                while start > 0 and doc[start - 1].text in self.vendor_words:
-                    start -= 1
-            by_label[label].append(Span(doc, start, end, label=label, kb_id=canonical))
-        hw = self._merge_hardware(doc, filter_spans(by_label["HARDWARE"]))
-        doc.spans[SPAN_KEYS["HARDWARE"]] = hw
-        for label in ("METRIC", "DATASET", "TASK"):
-            doc.spans[SPAN_KEYS[label]] = filter_spans(by_label[label])
+                kept = self._merge_hardware(kept)
+            rows = []
+            for start, end, canonical in kept:
+                sc = idx[start]
+                ec = idx[end - 1] + length[end - 1]
+                rows.append([canonical, start, end, sc, ec, text[sc:ec]])
+            terms[label] = rows
+            doc.spans[SPAN_KEYS[label]] = [
+                Span(doc, r[1], r[2], label=label, kb_id=r[0]) for r in rows
+            ]
+        doc.user_data[TERMS_KEY] = terms
         return doc
 
-    def _merge_hardware(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _merge_hardware(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """ "A100" + "GPU" -> one span with the specific canonical name."""
         by_alias = self.vocab.hardware_by_alias
-        out: list[Span] = []
-        for span in spans:
-            if out and out[-1].end == span.start:
+        out: list[tuple[int, int, str]] = []
+        for start, end, canonical in spans:
+            if out and out[-1][1] == start:
                 prev = out[-1]
-                prev_entry = by_alias.get(prev.kb_id_.casefold())
-                cur_entry = by_alias.get(span.kb_id_.casefold())
+                prev_entry = by_alias.get(prev[2].casefold())
+                cur_entry = by_alias.get(canonical.casefold())
                 if prev_entry and cur_entry and cur_entry.vendor is None and prev_entry.vendor:
-                    out[-1] = Span(doc, prev.start, span.end, label="HARDWARE", kb_id=prev.kb_id_)
+                    out[-1] = (prev[0], end, prev[2])
                     continue
-            out.append(span)
+            out.append((start, end, canonical))
         return out
+
+
+def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches, longer ones first (as spacy.util.filter_spans), in text order."""
+    taken: set[int] = set()
+    kept = []
+    for start, end, canonical in sorted(items, key=lambda x: (x[0] - x[1], x[0])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kept.append((start, end, canonical))
+    kept.sort()
+    return kept
+
+
+def terms_of(doc: Doc, label: str) -> list[list[Any]]:
+    """Matched terms of a label as [canonical, start, end, start_char, end_char, text] rows."""
+    return doc.user_data.get(TERMS_KEY, {}).get(label, [])
