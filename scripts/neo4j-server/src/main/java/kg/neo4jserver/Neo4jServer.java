@@ -23,16 +23,17 @@ import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
 
 /**
- * A real Neo4j Community server (Bolt + HTTP) for tests and development, started in-process
- * through the official test harness, since Maven Central has no server tarball.
+ * A real Neo4j Community server (Bolt + HTTP + Neo4j Browser) for tests and development, started
+ * in-process through the official test harness, since Maven Central has no server tarball.
  *
  * <p>Usage: {@code java -jar neo4j-server.jar --state-dir DIR [--bolt-port N] [--http-port N]
- * [--page-cache-mb N] [--watch-pid PID]} with the password of the {@code neo4j} user in the environment variable {@code
- * NEO4J_SERVER_PASSWORD} (kept out of argv so it does not show in {@code ps}). Port 0 (the
- * default) lets the OS pick a free port. The database lives in {@code DIR/home} and survives
- * restarts with the same DIR. Once Bolt accepts connections the server writes {@code
- * DIR/endpoints} (atomically) and prints one {@code READY bolt=... http=...} line. SIGTERM (or
- * SIGINT) shuts it down cleanly, and so does the end of process PID when {@code --watch-pid} is given.
+ * [--page-cache-mb N] [--watch-pid PID]}, with the password of user {@code neo4j} in the
+ * environment variable {@code NEO4J_SERVER_PASSWORD} (kept out of argv so it does not show in
+ * {@code ps}). Both connectors listen on 127.0.0.1; port 0 (the default) lets the OS pick a free
+ * port. Auth is on. The database lives in {@code DIR/home} and survives restarts with the same
+ * DIR. Once Bolt accepts connections the server writes {@code DIR/endpoints} (atomically) and
+ * prints one {@code READY bolt=... http=...} line. SIGTERM (or SIGINT) shuts it down cleanly, and
+ * so does the end of process PID when {@code --watch-pid} is given.
  */
 public final class Neo4jServer {
     private static final String PASSWORD_ENV = "NEO4J_SERVER_PASSWORD";
