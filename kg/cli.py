@@ -226,6 +226,12 @@ def store_options(fn):
     help="Then export the whole graph as RDF to FILE (format from the suffix .ttl/.nt/.nq/"
     ".jsonld/.rdf, base IRI from KG_BASE_IRI); see `kg export`.",
 )
+@click.option(
+    "--html",
+    "html_path",
+    metavar="FILE.html",
+    help="Then write an interactive overview of the whole graph to FILE.html; see `kg viz`.",
+)
 def load_command(
     inputs: tuple[str, ...],
     input_format: str | None,
@@ -235,6 +241,7 @@ def load_command(
     processes: int,
     out_format: str,
     rdf_path: str | None = None,
+    html_path: str | None = None,
 ) -> None:
     """Read INPUT files, extract the graph and merge it into the store.
 
@@ -262,6 +269,8 @@ def load_command(
     batch_size = batch_size or config.settings()["batch_size"]
     rdf_target = _rdf_target(rdf_path, None) if rdf_path else None
     rdf_report = None
+    html_target = _html_target(html_path) if html_path else None
+    html_report = None
     graph = store.open()
     try:
         summary = _run_load(itertools.chain([first], papers), graph, batch_size, processes)
@@ -269,12 +278,18 @@ def load_command(
             from kg.exports.rdf import export_rdf
 
             rdf_report = export_rdf(graph, rdf_target[0], None, rdf_target[1])
+        if html_target:
+            from kg.views import select_view, write_view
+
+            html_report = write_view(select_view(graph), html_target)
     finally:
         graph.close()
     if is_quiet():
         return
     if out_format == "json":
         extra = {"rdf": vars(rdf_report)} if rdf_report else {}
+        if html_report:
+            extra["html"] = {"path": str(html_report.path), "message": html_report.message()}
         click.echo(json.dumps({"store": store.describe(), **summary.to_dict(), **extra}, indent=2))
         return
     _print_load_summary(summary, store.describe())
@@ -283,6 +298,8 @@ def load_command(
             f"Wrote {rdf_report.triples} RDF statements as {rdf_report.format} to "
             f"{rdf_report.path} in {rdf_report.seconds:.1f}s"
         )
+    if html_report:
+        click.echo(f"Wrote {html_report.path}: {html_report.message()}")
 
 
 def _run_load(papers, graph, batch_size: int, processes: int):
@@ -453,6 +470,99 @@ def export_command(store, rdf_format: str | None, output: str, base_iri: str | N
             f"in {report.seconds:.1f}s",
             err=True,
         )
+
+
+# --- interactive views (kg viz; kg load --html) ----------------------------------------------
+
+
+def _html_target(path: str) -> str:
+    """Check an HTML output path before any store is opened, so a bad path leaves nothing."""
+    from pathlib import Path
+
+    if not path.lower().endswith((".html", ".htm")):
+        raise KgError(f"{path}: the view is an HTML page; name it FILE.html")
+    if not Path(path).parent.is_dir():
+        raise KgError(f"{path}: folder {Path(path).parent} does not exist")
+    return path
+
+
+@main.command("viz")
+@store_options
+@click.option("--method", metavar="NAME", help="A method (name, alias or id) and all its links.")
+@click.option(
+    "--hardware",
+    metavar="NAME",
+    help="Hardware (name or id, e.g. 'Jetson Orin'), the methods targeting it and their links.",
+)
+@click.option(
+    "--paper", metavar="ID", help="A paper (id, arXiv id or title), its methods and its claims."
+)
+@click.option(
+    "--query",
+    "query_name",
+    metavar="NAME",
+    help="The nodes a canned query returns (its *_id columns) and the links among them; "
+    "see `kg query --list`.",
+)
+@click.option(
+    "--param", "params", multiple=True, metavar="KEY=VALUE", help="A --query parameter; repeat."
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Draw at most this many nodes (the selection first, then the best connected).",
+)
+@click.option("-o", "--output", metavar="FILE.html", default="kg-view.html", show_default=True)
+def viz_command(
+    store,
+    method: str | None,
+    hardware: str | None,
+    paper: str | None,
+    query_name: str | None,
+    params: tuple[str, ...],
+    limit: int,
+    output: str,
+) -> None:
+    """Write an interactive HTML view of the graph: one self-contained page that works offline.
+
+    Without a selector the page shows the whole graph (at most --limit nodes). Nodes are coloured
+    and shaped by type and sized by links; hover for titles, evidence sentences and values, click
+    for details; filter by node type, relationship type and text; physics controls on the left.
+
+    \b
+    Example:
+      kg viz -o graph.html
+      kg viz --hardware "Jetson Orin" -o jetson.html
+      kg viz --method EfficientViT -o efficientvit.html
+      kg viz --query methods-for-hardware --param hardware=edge -o edge.html
+    """
+    from kg.views import select_view, write_view
+
+    output = _html_target(output)
+    values: dict[str, str] = {}
+    if params:
+        if not query_name:
+            raise KgError("--param goes with --query")
+        from kg.queries import parse_param_args
+
+        values = parse_param_args(params)
+    graph = store.open(read_only=True)
+    try:
+        view = select_view(
+            graph,
+            method=method,
+            hardware=hardware,
+            paper=paper,
+            query=query_name,
+            params=values,
+        )
+    finally:
+        graph.close()
+    report = write_view(view, output, limit=limit)
+    if not is_quiet():
+        click.echo(f"Wrote {output}: {report.message()}", err=True)
 
 
 # --- canned and ad-hoc queries (kg query, kg cypher) -----------------------------------------

@@ -17,6 +17,7 @@ with `textContent` / vis-network's plain-text tooltips, never as HTML.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from kg.stores.base import GraphStore
 
 DEFAULT_LIMIT = 1000
+SEED_LAYOUT_ABOVE = 40  # nodes; smaller views use vis-network's own improvedLayout
 
 # Colour, shape and legend order per node label. Shapes differ too, so the legend reads without
 # colour vision; all of these shapes scale with `value` (size by degree).
@@ -343,34 +345,41 @@ def _label_list(src: _Source, ids: Sequence[str], most: int = 3) -> str:
     return ", ".join(names) + more
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in a query result value: plain, inside lists, or a node / map's `id`."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        if isinstance(value.get("id"), str):
+def _map_ids(value: Any) -> Iterator[str]:
+    """Ids of whole nodes / relationships a query returned (normalised to maps with an `id`)."""
+    if isinstance(value, Mapping):
+        if isinstance(value.get("id"), str) and (
+            "_labels" in value or "_type" in value or "_label" in value or "_id" in value
+        ):
             yield value["id"]
-    elif isinstance(value, (list, tuple)):
+        for key in ("_nodes", "_relationships"):
+            for item in value.get(key) or ():
+                yield from _map_ids(item)
+    elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
-    elif hasattr(value, "get") and isinstance(value.get("id"), str):  # a neo4j Node / Relationship
-        yield value.get("id")
+            yield from _map_ids(item)
 
 
 def _query_view(src: _Source, name: str, params: Mapping[str, Any]) -> View:
+    """The nodes a canned query's rows name (`*_id` columns, or whole nodes) and their links."""
     if not isinstance(src, _StoreSource):
         raise KgError("--query needs a graph store")
-    try:
-        from kg import queries
-    except ImportError as exc:  # pragma: no cover - until kg/queries.py lands
-        raise KgError("canned queries are not available in this build") from exc
+    from kg import queries
+
     rows = queries.run_query(src.store, name, dict(params))
-    values = [s for row in rows for v in row.values() for s in _strings(v)]
-    nodes = src.nodes_by_id(values)
+    values = list(
+        dict.fromkeys(
+            [
+                *queries.row_node_ids(rows),
+                *(i for row in rows for v in row.values() for i in _map_ids(v)),
+            ]
+        )
+    )
+    nodes = src.nodes_by_id(values) if values else []
     if not nodes:
         raise KgError(
-            f"query {name!r} returned {_plural(len(rows), 'row')} but no node ids, so there is "
-            f"nothing to draw; see its rows with `kg query {name}`"
+            f"query {name!r} returned {_plural(len(rows), 'row')} but no node ids (no `*_id` "
+            f"column, no whole nodes), so there is nothing to draw; read it with `kg query {name}`"
         )
     node_ids = [n.id for n in nodes]
     rels = _dedupe([*src.rels_by_id(values), *src.rels_among(node_ids)])
@@ -482,7 +491,12 @@ def _edge_label(rel_type: str, claims: list[Relationship]) -> str:
 def _cap(
     nodes: list[Node], rels: list[Relationship], limit: int, focus: Sequence[str]
 ) -> tuple[list[Node], list[Relationship]]:
-    """At most `limit` nodes: the focus first, then by distance from it, then the best connected."""
+    """At most `limit` nodes, grown outwards so the kept part stays connected.
+
+    Start from the focus (else the best connected node) and keep adding the best connected node
+    next to what is kept, nearest rings first when there is a focus; when a part is used up,
+    start again from the best connected node left.
+    """
     ids = {n.id for n in nodes}
     rels = [r for r in rels if r.start in ids and r.end in ids]
     if len(nodes) <= limit:
@@ -491,37 +505,176 @@ def _cap(
     for r in rels:
         neighbours[r.start].add(r.end)
         neighbours[r.end].add(r.start)
-    distance = {i: 0 for i in focus if i in ids}
-    queue = deque(distance)
-    while queue:
-        here = queue.popleft()
-        for there in neighbours[here]:
-            if there not in distance:
-                distance[there] = distance[here] + 1
-                queue.append(there)
     order = {label: i for i, label in enumerate(NODE_LABELS)}
-    far = len(nodes) + 1
-    ranked = sorted(
-        nodes,
-        key=lambda n: (
-            distance.get(n.id, far if distance else 0),
-            -len(neighbours[n.id]),
-            order.get(n.label, 99),
-            n.id,
-        ),
-    )
-    kept = ranked[:limit]
-    keep = {n.id for n in kept}
-    return kept, [r for r in rels if r.start in keep and r.end in keep]
+    by_id = {n.id: n for n in nodes}
+
+    def rank(node_id: str) -> tuple[int, int, str]:
+        return (-len(neighbours[node_id]), order.get(by_id[node_id].label, 99), node_id)
+
+    seeds = sorted(ids, key=rank)
+    kept: dict[str, None] = {}
+    heap: list[tuple[int, tuple[int, int, str]]] = []
+    for i in focus:
+        if i in ids:
+            heapq.heappush(heap, (0, rank(i)))
+    next_seed = 0
+    while len(kept) < limit:
+        if not heap:
+            while seeds[next_seed] in kept:
+                next_seed += 1
+            heapq.heappush(heap, (0, rank(seeds[next_seed])))
+        ring, key = heapq.heappop(heap)
+        here = key[2]
+        if here in kept:
+            continue
+        kept[here] = None
+        for there in neighbours[here]:
+            if there not in kept:
+                # With a focus, nearer rings come first; without one, only connectivity counts.
+                heapq.heappush(heap, (ring + 1 if focus else 0, rank(there)))
+    keep = set(kept)
+    return [by_id[i] for i in kept], [r for r in rels if r.start in keep and r.end in keep]
 
 
-def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
-    """vis-network options tuned by size: the big views give up curves and labels for speed."""
+def _components(n: int, neighbours: list[list[int]]) -> list[list[int]]:
+    seen = [False] * n
+    out = []
+    for root in range(n):
+        if seen[root]:
+            continue
+        seen[root] = True
+        comp = [root]
+        queue = deque([root])
+        while queue:
+            here = queue.popleft()
+            for there in neighbours[here]:
+                if not seen[there]:
+                    seen[there] = True
+                    comp.append(there)
+                    queue.append(there)
+        out.append(comp)
+    return sorted(out, key=len, reverse=True)
+
+
+def _pivot_mds(
+    comp: list[int], neighbours: list[list[int]], pivots: int
+) -> list[tuple[float, float]]:
+    """2-D coordinates for one connected component (PivotMDS, Brandes & Pich 2006), in hops.
+
+    Breadth-first hop distances from a few far-apart pivots, double-centred, and the top two
+    singular vectors: a faithful global shape in O(pivots x edges), which physics then only has
+    to tidy locally.
+    """
+    import numpy as np
+
+    index = {node: i for i, node in enumerate(comp)}
+    size = len(comp)
+    k = min(pivots, size)
+    dist = np.zeros((size, k), dtype=np.float64)
+    closest = np.full(size, np.inf)
+    pivot = max(comp, key=lambda i: len(neighbours[i]))
+    for j in range(k):
+        column = np.full(size, -1.0)
+        column[index[pivot]] = 0
+        queue = deque([pivot])
+        while queue:
+            here = queue.popleft()
+            d = column[index[here]] + 1
+            for there in neighbours[here]:
+                t = index[there]
+                if column[t] < 0:
+                    column[t] = d
+                    queue.append(there)
+        dist[:, j] = column
+        closest = np.minimum(closest, column)
+        pivot = comp[int(np.argmax(closest))]  # the node farthest from every pivot so far
+    squared = dist**2
+    centred = (
+        squared
+        - squared.mean(axis=0, keepdims=True)
+        - squared.mean(axis=1, keepdims=True)
+        + squared.mean()
+    ) * -0.5
+    u, s, _ = np.linalg.svd(centred, full_matrices=False)
+    coords = u[:, :2] * s[:2] if len(s) >= 2 else np.zeros((size, 2))
+    # Back to hop units: scale so the coordinates' spread matches the distances' spread.
+    spread = float(np.sqrt((coords**2).sum(axis=1).mean())) or 1.0
+    target = float(np.sqrt((dist**2).mean() / 2)) or 1.0
+    coords *= target / spread
+    return [(float(x), float(y)) for x, y in coords]
+
+
+def initial_positions(
+    ids: Sequence[str], edges: Iterable[tuple[str, str]], spacing: float = 70.0, seed: int = 7
+) -> dict[str, tuple[float, float]]:
+    """Starting positions for the browser's physics, so it settles in few iterations.
+
+    Each connected component gets a PivotMDS layout scaled to about `spacing` pixels per node;
+    components are packed around the largest one. Needs numpy (a spaCy dependency); returns {}
+    without it, and the browser starts from its own random placement.
+    """
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy comes with spaCy
+        return {}
+    position = {node_id: i for i, node_id in enumerate(ids)}
+    neighbours: list[list[int]] = [[] for _ in ids]
+    for a, b in edges:
+        i, j = position.get(a), position.get(b)
+        if i is not None and j is not None and i != j:
+            neighbours[i].append(j)
+            neighbours[j].append(i)
+    rng = np.random.default_rng(seed)
+    placed: dict[str, tuple[float, float]] = {}
+    ring_radius = 0.0
+    angle = 0.0
+    ring_width = 0.0
+    for number, comp in enumerate(_components(len(ids), neighbours)):
+        size = len(comp)
+        radius = spacing * math.sqrt(size) * 0.6 + spacing * 0.3
+        if size >= 3:
+            coords = np.array(_pivot_mds(comp, neighbours, 24 if size > 2000 else 32))
+            coords -= coords.mean(axis=0)
+            extent = float(np.abs(coords).max()) or 1.0
+            coords *= radius / extent
+            coords += rng.normal(0.0, spacing * 0.15, coords.shape)  # split twins
+        elif size == 2:
+            coords = np.array([[-spacing / 2, 0.0], [spacing / 2, 0.0]])
+        else:
+            coords = np.zeros((1, 2))
+        if number == 0:
+            centre = (0.0, 0.0)
+            ring_radius = radius + spacing
+        else:
+            # Pack smaller components on rings around the largest one.
+            step = (radius + spacing * 0.5) / max(ring_radius + radius, 1.0)
+            if angle + 2 * step > 2 * math.pi:
+                ring_radius += ring_width + spacing
+                angle, ring_width = 0.0, 0.0
+                step = (radius + spacing * 0.5) / max(ring_radius + radius, 1.0)
+            angle += step
+            r = ring_radius + radius
+            centre = (r * math.cos(angle), r * math.sin(angle))
+            angle += step
+            ring_width = max(ring_width, 2 * radius)
+        for node, (x, y) in zip(comp, coords, strict=True):
+            placed[ids[node]] = (round(float(x) + centre[0], 1), round(float(y) + centre[1], 1))
+    return placed
+
+
+def _options(n_nodes: int, n_edges: int, seeded: bool = False) -> dict[str, Any]:
+    """vis-network options tuned by size: the big views give up curves and labels for speed.
+
+    Seeded views start from `initial_positions`, so physics only tidies: few iterations.
+    """
     big = n_nodes > 300 or n_edges > 600
-    iterations = 1000 if n_nodes <= 150 else max(120, min(600, int(300_000 / max(n_nodes, 1))))
+    if not seeded:
+        iterations = 1000 if n_nodes <= 150 else max(120, min(600, 300_000 // max(n_nodes, 1)))
+    else:
+        iterations = max(30, min(300, 80_000 // max(n_nodes, 1)))
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
+        "layout": {"randomSeed": 7, "improvedLayout": not seeded and n_nodes <= 150},
         "nodes": {
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
@@ -545,7 +698,9 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
             },
         },
         "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            # Direction follows from the types (each type has fixed ends); thousands of tiny
+            # arrowheads cost more to draw than they tell.
+            "arrows": {"to": {"enabled": n_edges <= 2000, "scaleFactor": 0.45}},
             "color": {"inherit": False, "opacity": 0.75},
             "width": 1,
             "selectionWidth": 2,
@@ -578,16 +733,17 @@ def _options(n_nodes: int, n_edges: int) -> dict[str, Any]:
                 "springConstant": 0.08,
                 "damping": 0.6,
                 "avoidOverlap": 0 if big else 0.3,
+                "theta": 1.2 if big else 0.6,
             },
             "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "damping": 0.3},
             "maxVelocity": 80,
             "minVelocity": 1.5 if big else 0.75,
-            "timestep": 0.45,
-            "adaptiveTimestep": True,
+            "timestep": 0.6 if big else 0.45,
+            "adaptiveTimestep": not big,
             "stabilization": {
                 "enabled": True,
                 "iterations": iterations,
-                "updateInterval": 25,
+                "updateInterval": max(10, iterations // 4),
                 "fit": True,
             },
         },
@@ -682,7 +838,13 @@ def view_data(
         for t in [*REL_TYPES, *sorted(set(rel_counts) - set(REL_TYPES))]
         if rel_counts[t]
     ]
-    options = _options(len(vis_nodes), len(vis_edges))
+    spots: dict[str, tuple[float, float]] = {}
+    if len(vis_nodes) > SEED_LAYOUT_ABOVE:
+        spots = initial_positions([n["id"] for n in vis_nodes], [(a, b) for _t, a, b in grouped])
+        for item in vis_nodes:
+            if item["id"] in spots:
+                item["x"], item["y"] = spots[item["id"]]
+    options = _options(len(vis_nodes), len(vis_edges), seeded=bool(spots))
     options["groups"] = {
         lab: {
             "shape": NODE_STYLE.get(lab, {}).get("shape", "dot"),
@@ -705,7 +867,7 @@ def view_data(
         "options": options,
         "legend": {"nodes": legend_nodes, "relationships": legend_rels},
         "edgeLabels": not edges_big,
-        "freezeAfterLayout": len(vis_nodes) > 300,
+        "settleMs": 2500 if len(vis_nodes) > 300 else 0,
         "summary": {
             "nodesShown": report.nodes_shown,
             "nodesTotal": report.nodes_total,

@@ -68,23 +68,22 @@
     visible: null, // Set of node ids, or null for "every node of an enabled type"
     matches: [],
   };
-  var nodeView = new vis.DataView(nodes, {
-    filter: function (n) {
-      return state.nodeTypes.has(n.group) && (state.visible === null || state.visible.has(n.id));
-    },
-  });
-  var edgeView = new vis.DataView(edges, {
-    filter: function (e) {
-      if (!state.relTypes.has(e.type)) return false;
-      var a = byId[e.from], b = byId[e.to];
-      return !!a && !!b && state.nodeTypes.has(a.group) && state.nodeTypes.has(b.group) &&
-        (state.visible === null || (state.visible.has(e.from) && state.visible.has(e.to)));
-    },
-  });
+  // Filtering hides items instead of removing them, so positions survive a filter change.
+  var shownNodes = new Set(data.nodes.map(function (n) { return n.id; }));
+  var shownEdges = new Set(data.edges.map(function (e) { return e.id; }));
+  function nodeShown(n) {
+    return state.nodeTypes.has(n.group) && (state.visible === null || state.visible.has(n.id));
+  }
+  function edgeShown(e) {
+    return state.relTypes.has(e.type) && shownNodes.has(e.from) && shownNodes.has(e.to);
+  }
   kg.nodes = nodes;
   kg.edges = edges;
-  kg.nodeView = nodeView;
-  kg.edgeView = edgeView;
+  kg.counts = function () { return { nodes: shownNodes.size, edges: shownEdges.size }; };
+  // What vis-network itself draws (its indices leave out hidden items and dangling edges).
+  kg.drawnCounts = function () {
+    return { nodes: kg.network.body.nodeIndices.length, edges: kg.network.body.edgeIndices.length };
+  };
 
   var haystack = {};
   data.nodes.forEach(function (n) {
@@ -113,10 +112,26 @@
       }
       state.visible = visible;
     }
-    nodeView.refresh();
-    edgeView.refresh();
+    var nodeChanges = [];
+    data.nodes.forEach(function (n) {
+      var on = nodeShown(n);
+      if (on !== shownNodes.has(n.id)) {
+        nodeChanges.push({ id: n.id, hidden: !on });
+        if (on) shownNodes.add(n.id); else shownNodes.delete(n.id);
+      }
+    });
+    var edgeChanges = [];
+    data.edges.forEach(function (e) {
+      var on = edgeShown(e);
+      if (on !== shownEdges.has(e.id)) {
+        edgeChanges.push({ id: e.id, hidden: !on });
+        if (on) shownEdges.add(e.id); else shownEdges.delete(e.id);
+      }
+    });
+    if (nodeChanges.length) nodes.update(nodeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
     renderSearch(q);
-    $("empty").classList.toggle("hidden", nodeView.length > 0 || data.nodes.length === 0);
+    $("empty").classList.toggle("hidden", shownNodes.size > 0 || data.nodes.length === 0);
   }
 
   function renderSearch(q) {
@@ -147,7 +162,7 @@
   solver.value = options.physics.solver;
   spacing.value = (options.physics[options.physics.solver] || {}).springLength || 120;
 
-  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   kg.network = network;
   kg.timing.networkCreated = performance.now();
 
@@ -156,16 +171,22 @@
   var stabilising = true;
   network.on("stabilizationProgress", function (p) {
     bar.style.width = Math.round((100 * p.iterations) / p.total) + "%";
-    $("overlay-text").textContent = "Laying out " + nodeView.length.toLocaleString() + " nodes…";
+    $("overlay-text").textContent = "Laying out " + data.nodes.length.toLocaleString() + " nodes…";
   });
   function stabilised() {
     if (!stabilising) return;
     stabilising = false;
     kg.timing.stabilized = performance.now();
     overlay.classList.add("hidden");
-    if (data.freezeAfterLayout) {
-      network.setOptions({ physics: { enabled: false } });
-      physicsBox.checked = false;
+    if (data.settleMs > 0) {
+      // Big views: let physics polish the drawn layout for a moment, then hold still.
+      var freeze = function () {
+        if (!physicsBox.checked) return;
+        network.setOptions({ physics: { enabled: false } });
+        physicsBox.checked = false;
+      };
+      setTimeout(freeze, data.settleMs);
+      network.once("stabilized", freeze);
     }
     network.once("afterDrawing", function () {
       kg.timing.drawn = performance.now();
@@ -255,7 +276,7 @@
     if (e.n > e.claims.length) details.appendChild(el("p", "muted", "… and " + (e.n - e.claims.length) + " more claims"));
   }
   function focusNode(id) {
-    if (!nodeView.get(id)) {
+    if (!shownNodes.has(id)) {
       state.query = "";
       $("search").value = "";
       applyFilters();
@@ -348,10 +369,12 @@
     network.setOptions({ physics: physicsOptions() });
     physicsBox.checked = true;
     network.stabilize(Math.min(400, options.physics.stabilization.iterations));
-    if (data.freezeAfterLayout) {
+    if (data.settleMs > 0) {
       network.once("stabilizationIterationsDone", function () {
-        network.setOptions({ physics: { enabled: false } });
-        physicsBox.checked = false;
+        setTimeout(function () {
+          network.setOptions({ physics: { enabled: false } });
+          physicsBox.checked = false;
+        }, data.settleMs);
       });
     }
   });
@@ -370,6 +393,6 @@
     if (opts.relTypes) state.relTypes = new Set(opts.relTypes);
     if (opts.query !== undefined) state.query = opts.query;
     applyFilters();
-    return { nodes: nodeView.length, edges: edgeView.length };
+    return kg.counts();
   };
 })();
