@@ -242,6 +242,9 @@ def main() -> None:
     parser.add_argument("--one", nargs=2, metavar=("WRITER", "TRIPLES"), help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--json", help="also write all results to this file")
+    parser.add_argument(
+        "--peer-trace", action="store_true", help="tracemalloc pass for rdflib too (slow)"
+    )
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one[0], int(args.one[1]), args.trace)))
@@ -266,8 +269,9 @@ def main() -> None:
     inputs: dict[int, float] = {}
     for writer, n in plan:
         speed = measure(writer, n, trace=False)
-        memory = measure(writer, n, trace=True)
-        row = {**speed, "tracemalloc_peak_mb": memory["tracemalloc_peak_mb"]}
+        row = {**speed, "tracemalloc_peak_mb": "-"}
+        if writer.startswith("ours-") or args.peer_trace:  # tracing rdflib takes many minutes
+            row["tracemalloc_peak_mb"] = measure(writer, n, trace=True)["tracemalloc_peak_mb"]
         if writer == "input":
             inputs[n] = float(row["cpu_s"])
             row["triples_per_s"] = "-"
