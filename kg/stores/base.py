@@ -7,7 +7,7 @@ What a store keeps, in both stores alike:
 
 - only the properties the model declares (`NODE_PROPERTIES`, `REL_PROPERTIES`), coerced to the
   declared type; `None` and empty lists are "absent" and not stored, so a property reads back
-  either with a value or not at all;
+  either with a value or not at all; lists hold non-empty strings;
 - one internal property `_fp` per node and relationship: a fingerprint of its model properties.
   A re-load compares fingerprints instead of re-writing rows, which is what makes a re-load of
   the same data cheap, and still updates a row whose properties really changed. `nodes()`,
@@ -26,6 +26,7 @@ from kg.model import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, No
 
 FINGERPRINT = "_fp"
 DEFAULT_BATCH_SIZE = 10_000
+LIST_SEPARATOR = "\x1f"
 
 
 @dataclass
@@ -121,8 +122,10 @@ def _coerce(value: Any, kind: type) -> Any:
     if value is None:
         return None
     if kind is list:
-        items = [str(v) for v in value if v is not None]
-        return items or None
+        # No empty items, and no U+001F: the embedded store passes a list as one string joined
+        # by that character (its binding mistypes a list column that holds nulls).
+        items = [str(v).replace(LIST_SEPARATOR, " ") for v in value if v is not None]
+        return [item for item in items if item] or None
     if kind is bool:
         return bool(value)
     if kind is int:

@@ -11,7 +11,8 @@ How writes work, and why:
   rewrites the changed ones, and leaves identical ones alone. No MERGE: it is slow on relationship
   tables and there is nothing to race with, since LadybugDB allows one writing process per
   database (a second one fails with a lock error).
-- One `load()` call is one transaction. A killed loader leaves a write-ahead log that the next
+- Each batch (`batch_size` rows of one label or type) is one transaction. A killed loader
+  leaves a write-ahead log that the next
   open replays up to the last commit, so a re-run after SIGKILL ends with the same graph as a
   clean load.
 
@@ -37,6 +38,7 @@ from kg.model import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, No
 from kg.stores.base import (
     DEFAULT_BATCH_SIZE,
     FINGERPRINT,
+    LIST_SEPARATOR,
     LoadReport,
     NodeRow,
     RelRow,
@@ -168,22 +170,28 @@ class EmbeddedStore:
         started = time.perf_counter()
         node_groups = group_nodes(nodes)
         rel_groups = group_relationships(relationships)
-        report = LoadReport(batches=1)
+        report = LoadReport()
+        for label, node_rows in node_groups.items():
+            for chunk in chunked(list(node_rows.values()), batch_size):
+                self._in_transaction(self._load_nodes, label, chunk, report)
+        for rel_type, rel_rows in rel_groups.items():
+            for chunk in chunked(list(rel_rows.values()), batch_size):
+                self._in_transaction(self._load_relationships, rel_type, chunk, report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _in_transaction(self, work, name: str, rows: list, report: LoadReport) -> None:
+        """One batch, one transaction: counted only once it committed."""
+        batch = LoadReport(batches=1)
         self._run("BEGIN TRANSACTION")
         try:
-            for label, node_rows in node_groups.items():
-                for chunk in chunked(list(node_rows.values()), batch_size):
-                    self._load_nodes(label, chunk, report)
-            for rel_type, rel_rows in rel_groups.items():
-                for chunk in chunked(list(rel_rows.values()), batch_size):
-                    self._load_relationships(rel_type, chunk, report)
+            work(name, rows, batch)
             self._run("COMMIT")
         except BaseException:
             with contextlib.suppress(StoreError):
                 self._run("ROLLBACK")
             raise
-        report.seconds = time.perf_counter() - started
-        return report
+        report.add(batch)
 
     def _load_nodes(self, label: str, rows: list[NodeRow], report: LoadReport) -> None:
         existing = dict(
@@ -198,18 +206,14 @@ class EmbeddedStore:
         schema = NODE_PROPERTIES[label]
         if new:
             cols, params = _column_params(schema, new)
-            props = ", ".join(f"{_q(name)}: ${key}[i]" for name, key in cols)
+            props = ", ".join(f"{_q(name)}: {expr}" for name, expr in cols)
             self._run(
                 f"UNWIND range(1, size($n)) AS i CREATE (n:{_q(label)} {{{props}}})",
                 {**params, "n": [0] * len(new)},
             )
         if changed:
             cols, params = _column_params(schema, changed, keep_empty=True)
-            sets = ", ".join(
-                f"n.{_q(name)} = " + (f"${key}[i]" if key else "NULL")
-                for name, key in cols
-                if name != "id"
-            )
+            sets = ", ".join(f"n.{_q(name)} = {expr}" for name, expr in cols if name != "id")
             self._run(
                 f"UNWIND range(1, size($n)) AS i WITH i, $ids[i] AS id "
                 f"MATCH (n:{_q(label)} {{id: id}}) SET {sets}",
@@ -238,10 +242,10 @@ class EmbeddedStore:
         created = 0
         if new:
             cols, params = _column_params(schema, new)
-            props = ", ".join(f"{_q(name)}: ${key}[i]" for name, key in cols)
+            props = ", ".join(f"{_q(name)}: {expr}" for name, expr in cols)
             result = self._run(
                 f"UNWIND range(1, size($src)) AS i WITH i, $src[i] AS s, $dst[i] AS e "
-                f"MATCH (a:{_q(start)} {{id: s}}), (b:{_q(end)} {{id: e}}) "
+                f"MATCH (a:{_q(start)} {{id: s}}) WITH i, a, e MATCH (b:{_q(end)} {{id: e}}) "
                 f"CREATE (a)-[x:{_q(rel_type)} {{{props}}}]->(b) RETURN count(*)",
                 {
                     **params,
@@ -252,9 +256,7 @@ class EmbeddedStore:
             created = int(result[0][0]) if result else 0
         if changed:
             cols, params = _column_params(schema, changed, keep_empty=True)
-            sets = ", ".join(
-                f"x.{_q(name)} = " + (f"${key}[i]" if key else "NULL") for name, key in cols
-            )
+            sets = ", ".join(f"x.{_q(name)} = {expr}" for name, expr in cols if name != "id")
             self._run(
                 match + f"SET {sets}",
                 {
@@ -350,26 +352,32 @@ class EmbeddedStore:
 
 def _column_params(
     schema: dict[str, type], rows: list[NodeRow] | list[RelRow], keep_empty: bool = False
-) -> tuple[list[tuple[str, str]], dict[str, list[Any]]]:
-    """Column-wise parameters: `[(property, param key)]` and `{param key: values}`.
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """Column-wise parameters: `[(property, Cypher value expression)]` and the parameters.
 
     A column with no value in any row is left out (LadybugDB cannot type a list of nulls), or,
-    with `keep_empty`, listed with an empty key so the caller writes NULL.
+    with `keep_empty`, written as NULL. A list column travels as strings joined by U+001F and is
+    split back in the query: the binding mistypes a list of lists that also holds nulls.
     """
     cols: list[tuple[str, str]] = []
-    params: dict[str, list[Any]] = {}
-    names = [*schema, FINGERPRINT]
-    for index, name in enumerate(names):
+    params: dict[str, Any] = {}
+    for index, name in enumerate([*schema, FINGERPRINT]):
+        kind = schema.get(name, str)
         if name == FINGERPRINT:
             values: list[Any] = [row.fp for row in rows]
         else:
             values = [row.props.get(name) for row in rows]
         if all(v is None for v in values):
             if keep_empty:
-                cols.append((name, ""))
+                cols.append((name, "NULL"))
             continue
         key = f"c{index}"
-        cols.append((name, key))
+        if kind is list:
+            values = [None if v is None else LIST_SEPARATOR.join(v) for v in values]
+            params["sep"] = LIST_SEPARATOR
+            cols.append((name, f"string_split(${key}[i], $sep)"))
+        else:
+            cols.append((name, f"${key}[i]"))
         params[key] = values
     return cols, params
 
