@@ -8,6 +8,7 @@ merged with another paper's, because its id includes the paper.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import Any
 
 from kg.model import Node, Paper, Relationship
 from kg.stores.base import DEFAULT_BATCH_SIZE, GraphStore, LoadReport
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -121,6 +124,14 @@ def load_graphs(
                 list(batch.nodes.values()), list(batch.relationships.values()), batch_size
             )
             summary.report.add(report)
+            log.info(
+                "batch written: %d papers so far, %d nodes and %d relationships in this batch "
+                "(%d relationships new)",
+                summary.papers,
+                len(batch.nodes),
+                len(batch.relationships),
+                report.total("relationships_created"),
+            )
             batch = _Batch()
 
     for nodes, relationships in graphs:
