@@ -248,3 +248,13 @@ def test_to_disk_round_trip(tmp_path, extractor: Extractor) -> None:
     assert loaded.pipe_names == nlp.pipe_names
     p = paper("TurboNet: Fast", "We propose TurboNet. It is 2x faster on A100 GPUs.")
     assert Extractor(loaded).extract(p).to_dict() == extractor.extract(p).to_dict()
+
+
+def test_two_processes_give_the_same_result(extractor: Extractor) -> None:
+    papers = [
+        paper(f"Net{i}: x", f"We propose Net{i}. It is {i + 2}x faster on A100 GPUs.", f"p:{i}")
+        for i in range(6)
+    ]
+    one = [x.to_dict() for x in extractor.extract_all(papers)]
+    two = [x.to_dict() for x in extractor.extract_all(iter(papers), n_process=2, batch_size=2)]
+    assert one == two

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -43,32 +46,85 @@ class Extractor:
         return doc_text(title, abstract), truncated
 
     def extract(self, paper: Paper) -> Extraction:
+        result, truncated = self._result(paper)
+        return Extraction.from_result(paper, result, truncated)
+
+    def _result(self, paper: Paper) -> tuple[dict, bool]:
         text, truncated = self._text(paper)
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
         doc = self.nlp(doc)
-        return Extraction.from_result(paper, doc.user_data.get(RESULT_KEY, {}), truncated)
+        return doc.user_data.get(RESULT_KEY, {}), truncated
 
     def extract_all(
         self, papers: Iterable[Paper], n_process: int = 1, batch_size: int = 64
     ) -> Iterator[Extraction]:
-        """Extract a stream of papers lazily (nlp.pipe with as_tuples), in input order."""
+        """Extract a stream of papers lazily, in input order.
 
+        One process: `nlp.pipe` over (doc, paper) tuples. Several: a process pool where each
+        worker runs this extractor's pipeline on batches of papers and sends back the plain result
+        dicts (much cheaper than shipping spaCy Docs); at most 2 batches per worker are in flight,
+        so memory stays flat however long the stream.
+        """
+        if n_process > 1:
+            yield from self._extract_parallel(papers, n_process, batch_size)
+            return
         make_doc = self.nlp.make_doc
-        in_process = n_process == 1
 
-        def tuples() -> Iterator[tuple[str | Doc, tuple[Paper, bool]]]:
+        def tuples() -> Iterator[tuple[Doc, tuple[Paper, bool]]]:
             for paper in papers:
                 text, truncated = self._text(paper)
-                if in_process:
-                    # hand the text over with the doc: Doc.text would rebuild it token by token
-                    doc = make_doc(text)
-                    doc.user_data[TEXT_KEY] = text
-                    yield doc, (paper, truncated)
-                else:
-                    yield text, (paper, truncated)
+                # hand the text over with the doc: Doc.text would rebuild it token by token
+                doc = make_doc(text)
+                doc.user_data[TEXT_KEY] = text
+                yield doc, (paper, truncated)
 
         for doc, (paper, truncated) in self.nlp.pipe(
-            tuples(), as_tuples=True, n_process=n_process, batch_size=batch_size
+            tuples(), as_tuples=True, batch_size=batch_size
         ):
             yield Extraction.from_result(paper, doc.user_data.get(RESULT_KEY, {}), truncated)
+
+    def _extract_parallel(
+        self, papers: Iterable[Paper], n_process: int, batch_size: int
+    ) -> Iterator[Extraction]:
+        global _WORKER_EXTRACTOR
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:
+            _WORKER_EXTRACTOR = self  # inherited by the forked workers: no rebuild, no pickling
+            mp = multiprocessing.get_context("fork")
+            init, initargs = None, ()
+        else:  # pragma: no cover - spawn platforms build the pipeline in each worker
+            mp = multiprocessing.get_context("spawn")
+            init, initargs = _init_worker, (self.max_chars,)
+        batches = _batches(papers, batch_size)
+        with mp.Pool(n_process, initializer=init, initargs=initargs) as pool:
+            pending: deque = deque()
+            for batch in itertools.islice(batches, 2 * n_process):
+                pending.append((batch, pool.apply_async(_work, (batch,))))
+            while pending:
+                batch, job = pending.popleft()
+                results = job.get()
+                nxt = next(batches, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.apply_async(_work, (nxt,))))
+                for paper, (result, truncated) in zip(batch, results, strict=True):
+                    yield Extraction.from_result(paper, result, truncated)
+
+
+_WORKER_EXTRACTOR: Extractor | None = None
+
+
+def _init_worker(max_chars: int) -> None:  # pragma: no cover - spawn platforms only
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = Extractor(max_chars=max_chars)
+
+
+def _work(batch: list[Paper]) -> list[tuple[dict, bool]]:
+    assert _WORKER_EXTRACTOR is not None
+    return [_WORKER_EXTRACTOR._result(p) for p in batch]
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    it = iter(papers)
+    while batch := list(itertools.islice(it, max(1, size))):
+        yield batch
