@@ -680,12 +680,12 @@ def _options(n_nodes: int, n_edges: int, seeded: bool = False) -> dict[str, Any]
             "borderWidthSelected": 3,
             "scaling": {
                 "min": 8,
-                "max": 42,
+                "max": 42 if big else 28,
                 "label": {
                     "enabled": True,
                     "min": 12,
-                    "max": 24,
-                    "drawThreshold": 7,
+                    "max": 44 if big else 18,
+                    "drawThreshold": 4.5 if big else 6,
                     "maxVisible": 26,
                 },
             },
@@ -775,7 +775,8 @@ def view_data(
         degree[start] += 1
         degree[end] += 1
 
-    focus_set = set(focus)
+    # Ring the nodes a view is about, when they are a few among many (not every row of a query).
+    focus_set = set(focus) if len(set(focus)) <= min(12, len(shown_nodes) // 2) else set()
     vis_nodes = []
     for n in shown_nodes:
         name = _display_name(n)
@@ -815,8 +816,10 @@ def view_data(
 
     node_counts = Counter(n.label for n in shown_nodes)
     rel_counts = Counter(r.type for r in shown_rels)
-    labels = [lab for lab in NODE_LABELS if node_counts[lab]] + sorted(
-        lab for lab in node_counts if lab not in NODE_STYLE
+    total_counts = Counter(n.label for n in all_nodes)
+    # Every type in the selection is in the legend, also when the cap left none of it on show.
+    labels = [lab for lab in NODE_LABELS if total_counts[lab]] + sorted(
+        lab for lab in total_counts if lab not in NODE_STYLE
     )
     legend_nodes = [
         {
@@ -824,7 +827,7 @@ def view_data(
             "color": NODE_STYLE.get(lab, {}).get("color", "#999999"),
             "shape": NODE_STYLE.get(lab, {}).get("shape", "dot"),
             "count": node_counts[lab],
-            "total": sum(1 for n in all_nodes if n.label == lab),
+            "total": total_counts[lab],
         }
         for lab in labels
     ]

@@ -173,11 +173,16 @@
     bar.style.width = Math.round((100 * p.iterations) / p.total) + "%";
     $("overlay-text").textContent = "Laying out " + data.nodes.length.toLocaleString() + " nodes…";
   });
+  var MAX_FIT_SCALE = 1.15; // a handful of nodes should not fill the screen with giant labels
+  function fitView(animate) {
+    network.fit({ animation: animate ? { duration: 400 } : false, maxZoomLevel: MAX_FIT_SCALE });
+  }
   function stabilised() {
     if (!stabilising) return;
     stabilising = false;
     kg.timing.stabilized = performance.now();
     overlay.classList.add("hidden");
+    if (network.getScale() > MAX_FIT_SCALE) fitView(false);
     if (data.settleMs > 0) {
       // Big views: let physics polish the drawn layout for a moment, then hold still.
       var freeze = function () {
@@ -378,7 +383,7 @@
       });
     }
   });
-  $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
+  $("fit").addEventListener("click", function () { fitView(true); });
   $("reset").addEventListener("click", function () {
     document.querySelectorAll("[data-node-type], [data-rel-type]").forEach(function (b) { b.checked = true; });
     state.nodeTypes = new Set(data.legend.nodes.map(function (x) { return x.label; }));
