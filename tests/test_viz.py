@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +22,8 @@ from kg.views import (
     view_data,
     vis_network_js,
 )
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "daily-papers.txt"
 
 
 @pytest.fixture(scope="module")
@@ -283,3 +286,26 @@ def test_cli_errors(run, tmp_path):
 def test_view_dataclass_defaults():
     view = View([], [])
     assert view.title == "Knowledge graph" and view.focus == ()
+
+
+def test_load_html_writes_the_overview(tmp_path):
+    out = tmp_path / "graph.html"
+    result = CliRunner().invoke(
+        main,
+        ["load", str(SAMPLE), "--db", str(tmp_path / "db"), "--html", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {out}: showing" in result.output
+    data = _payload(out)
+    assert data["title"] == "Overview"
+    assert data["summary"]["nodesShown"] == data["summary"]["nodesTotal"] > 0
+    labels = {n["group"] for n in data["nodes"]}
+    assert {"Paper", "Method"} <= labels
+
+
+def test_load_html_checks_the_path_before_loading(tmp_path):
+    result = CliRunner().invoke(
+        main, ["load", str(SAMPLE), "--db", str(tmp_path / "db"), "--html", "x.txt"]
+    )
+    assert result.exit_code == 2 and "name it FILE.html" in result.output
+    assert not (tmp_path / "db").exists()
