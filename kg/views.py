@@ -248,7 +248,8 @@ def _source(source: Any) -> _Source:
 
 def _names(row: Mapping[str, Any]) -> list[str]:
     names = [row.get("name"), row.get("title_plain"), row.get("title")]
-    names += list(row.get("aliases") or [])
+    aliases = row.get("aliases") or []
+    names += [aliases] if isinstance(aliases, str) else list(aliases)
     return [str(n) for n in names if n]
 
 

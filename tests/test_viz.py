@@ -309,3 +309,55 @@ def test_load_html_checks_the_path_before_loading(tmp_path):
     )
     assert result.exit_code == 2 and "name it FILE.html" in result.output
     assert not (tmp_path / "db").exists()
+
+
+# --- the same views from Neo4j -----------------------------------------------------------------
+
+SELECTIONS = [
+    {},
+    {"method": "EfficientViT"},
+    {"method": "e-vit"},
+    {"hardware": "NVIDIA V100 GPU"},
+    {"hardware": "jetson"},
+    {"paper": "2503.00005"},
+    {"paper": "TinyLM"},
+]
+
+
+def _same_view(store, graph) -> None:
+    for selection in SELECTIONS:
+        got = select_view(store, **selection)
+        want = select_view(graph, **selection)
+        assert ids(got.nodes) == ids(want.nodes), selection
+        assert ids(got.relationships) == ids(want.relationships), selection
+        assert got.focus == want.focus, selection
+        by_id = {r.id: r for r in want.relationships}
+        for rel in got.relationships:  # properties come back whole, lists as lists
+            assert rel.props["evidence"] == by_id[rel.id].props["evidence"]
+    node = next(n for n in select_view(store, method="EfficientViT").nodes if n.id.endswith("vit"))
+    assert node.props["aliases"] == ["E-ViT"]
+    query = select_view(store, query="methods-for-hardware", params={"hardware": "GPU"})
+    assert {"method:scriptnet", "hardware:nvidia-v100-gpu"} <= ids(query.nodes)
+
+
+def test_embedded_store_views_match_memory(store_path, graph):
+    from kg.stores import open_store
+
+    store = open_store(db_path=store_path, read_only=True)
+    try:
+        _same_view(store, graph)
+    finally:
+        store.close()
+
+
+def test_neo4j_views_match_memory(neo4j_server, graph):
+    from kg.stores import open_store
+
+    store = open_store(neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password)
+    try:
+        store.clear()
+        store.apply_schema()
+        store.load(*graph)
+        _same_view(store, graph)
+    finally:
+        store.close()
