@@ -109,6 +109,7 @@ class DocContext:
         }
 
 
+CUES_KEY = "kg_cues"  # cue matches per sentence: [(label, start_char, end_char)]
 TERMS_KEY = "kg_terms"  # matched terms as plain rows, read by the rule components
 CTX_KEY = "kg_ctx"  # the DocContext, shared by the components; dropped by the last one
 

@@ -13,18 +13,20 @@ factories are registered on import).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.extraction.context import (
     CTX_KEY,
+    CUES_KEY,
     RESULT_KEY,
     TERMS_KEY,
     TEXT_KEY,
@@ -117,23 +119,22 @@ class CueMatcher:
         self.matcher.add("SELF", [make(w) for w in lex["self_reference"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        cues: dict[int, list[str]] = {}
+        cues: dict[int, list[tuple[str, int, int]]] = {}
         matches = self.matcher(doc)
         if matches:
-            arr = doc.to_array([SENT_START]).astype("int64")
-            starts = np.flatnonzero(arr == 1).tolist()
+            arr = doc.to_array([SENT_START, IDX, LENGTH]).astype("int64")
+            starts = np.flatnonzero(arr[:, 0] == 1).tolist()
             if not starts or starts[0] != 0:
                 starts.insert(0, 0)
+            idx = arr[:, 1].tolist()
+            length = arr[:, 2].tolist()
             strings = doc.vocab.strings
-            import bisect
-
-            for match_id, start, _end in matches:
+            for match_id, start, end in sorted(matches, key=lambda m: m[1]):
                 si = bisect.bisect_right(starts, start) - 1
-                label = strings[match_id]
-                lst = cues.setdefault(si, [])
-                if label not in lst:
-                    lst.append(label)
-        _result(doc)["_cues"] = {str(k): v for k, v in cues.items()}
+                cues.setdefault(si, []).append(
+                    (strings[match_id], idx[start], idx[end - 1] + length[end - 1])
+                )
+        doc.user_data[CUES_KEY] = cues
         return doc
 
 
@@ -148,8 +149,10 @@ class Proposes:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
-        cue_sents = {int(k): set(v) for k, v in ctx.result.get("_cues", {}).items()}
-        ctx.result["methods"] = [c.to_dict() for c in self.rules.extract(ctx, cue_sents)]
+        cue_pos = doc.user_data.get(CUES_KEY, {})
+        cue_sents = {k: {c[0] for c in v} for k, v in cue_pos.items()}
+        methods = self.rules.extract(ctx, cue_sents, cue_pos)
+        ctx.result["methods"] = [c.to_dict() for c in methods]
         return doc
 
 
@@ -202,7 +205,7 @@ class ContextTerms:
         methods = ctx.result.get("methods", [])
         ctx.result["datasets"] = extract_datasets(doc, ctx, methods)
         ctx.result["tasks"] = extract_tasks(doc, ctx)
-        ctx.result.pop("_cues", None)
+        doc.user_data.pop(CUES_KEY, None)
         doc.user_data.pop(TEXT_KEY, None)
         doc.user_data.pop(CTX_KEY, None)
         doc.user_data.pop(TERMS_KEY, None)

@@ -42,6 +42,7 @@ _UNNAMED = re.compile(
     r"model|recipe|strategy|technique|algorithm|system|intervention|scheme)s?\b.*)",
     re.I,
 )
+_SELF_BEFORE = re.compile(r"\b(we|our|this (paper|work|study|article|report)|here)\b")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _ENUM = re.compile(
     r"\((?:\d|[a-h]|i{1,3}|iv|v)\)\s+(?:a |an |the )?"
@@ -105,6 +106,7 @@ class ProposalRules:
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
         self._namey: dict[str, bool] = {}
+        self._defs: dict[str, list[tuple[int, int, str, str | None]]] = {}
 
     # ------------------------------------------------------------------ word shapes
     def is_namey(self, word: str) -> bool:
@@ -194,6 +196,14 @@ class ProposalRules:
     # ------------------------------------------------------------------ sentences
     def acronym_defs(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """(start, end, short, long) for "Long Form (LF)" and "LF (Long Form)" in `text`."""
+        cached = self._defs.get(text)  # per document (cleared by `extract`)
+        if cached is None:
+            cached = self._defs[text] = self._acronym_defs(text)
+        return cached
+
+    def _acronym_defs(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        if "(" not in text:
+            return []
         out = []
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
@@ -317,7 +327,9 @@ class ProposalRules:
         self,
         ctx: DocContext,
         cue_sents: dict[int, set[str]],
+        cue_pos: dict[int, list[tuple[str, int, int]]] | None = None,
     ) -> list[MethodCandidate]:
+        self._defs.clear()
         title = ctx.title
         found: list[MethodCandidate] = []
         order = 0
@@ -366,18 +378,16 @@ class ProposalRules:
             known_here = any(c.name in text for c in found)
             # 1. proposal objects and naming cues
             if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
-                for m in re.finditer(r"\S+", text):
-                    w = m.group(0).strip(_STRIP).casefold()
-                    is_verb = w in self.verbs
-                    is_naming = w in self.naming
+                for label, cue_start, cue_end in (cue_pos or {}).get(sent.index, ()):
+                    is_verb = label == "PROPOSE"
+                    is_naming = label == "NAMING"
                     if not (is_verb or is_naming):
                         continue
-                    if is_verb and not re.search(
-                        r"\b(we|our|this (paper|work|study|article|report)|here)\b",
-                        " ".join(low[: m.start()].split()[-4:]),
-                    ):
+                    rel_start = cue_start - sent.start_char
+                    rel_end = cue_end - sent.start_char
+                    if is_verb and not _SELF_BEFORE.search(" ".join(low[:rel_start].split()[-4:])):
                         continue
-                    names = self.names_after(text, m.end(), lenient=is_naming)
+                    names = self.names_after(text, rel_end, lenient=is_naming)
                     for s, e, short, long in names:
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn
