@@ -77,14 +77,38 @@ class ImprovementRules:
         for idx, spans in by_sent.items():
             sent = sents[idx]
             text = sent.text
+            cands = []
+            any_claimed = False
+            for kb_id, span_start, span_end in spans:
+                entry = self.vocab.metric_by_alias.get(kb_id.casefold())
+                if entry is None:
+                    continue
+                ms = span_start - sent.start_char
+                me = span_end - sent.start_char
+                while ms > 0:  # widen over modifiers written before: "training throughput"
+                    head = text[:ms].rstrip()
+                    k = head.rfind(" ") + 1
+                    if head and head[k:].casefold() in self.modifiers:
+                        ms = k
+                    else:
+                        break
+                metric_text = text[ms:me]
+                before = text[:ms].split()[-2:]
+                after = text[me:].split()[:1]
+                tight = {w.strip(".,;:()[]").casefold() for w in before + after}
+                own = {w.casefold() for w in metric_text.split()}
+                claimed = bool((tight | own) & self.adjacent)
+                any_claimed = any_claimed or claimed
+                cands.append((entry, metric_text, ms, me, tight, claimed))
+            has_digit = _DIGIT.search(text) is not None
+            has_factor = not has_digit and WORD_FACTOR_RE.search(text) is not None
+            if not (has_digit or has_factor or any_claimed):
+                continue  # no number and no comparison next to a metric: nothing to claim
             low = text.casefold()
             wordset = set(_WORDS.findall(low))
-            has_digit = _DIGIT.search(text) is not None
-            if not has_digit and not wordset & self.claim_words:
-                continue
             quantities = (
                 [(s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS]
-                if has_digit or WORD_FACTOR_RE.search(text)
+                if has_digit or has_factor
                 else []
             )
             has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
@@ -103,32 +127,15 @@ class ImprovementRules:
             if not about:
                 continue
             method = named if named is not None else resolver.main
-            base = self._baseline(text, method_keys)
-            if base:
-                baselines.append(base)
+            base: str | bool | None = False  # computed when the sentence yields a claim
             dataset = None
             for ds_start, ds_text in datasets:
                 if sent.start_char <= ds_start < sent.end_char:
                     dataset = ds_text
                     break
-            cands = []
-            for kb_id, span_start, span_end in spans:
-                entry = self.vocab.metric_by_alias.get(kb_id.casefold())
-                if entry is None:
-                    continue
-                ms = span_start - sent.start_char
-                me = span_end - sent.start_char
-                while ms > 0:  # widen over modifiers written before: "training throughput"
-                    head = text[:ms].rstrip()
-                    k = head.rfind(" ") + 1
-                    if head and head[k:].casefold() in self.modifiers:
-                        ms = k
-                    else:
-                        break
-                cands.append((entry, text[ms:me], ms, me))
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
-            for ci, (_e, _t, ms, me) in enumerate(cands):
+            for ci, (_e, _t, ms, me, _tight, _c) in enumerate(cands):
                 for qi, (qs, qe, q) in enumerate(quantities):
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
@@ -145,18 +152,15 @@ class ImprovementRules:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
                     if gap in {"and", ",", "and the", "or", "/"}:
                         assigned[ci] = assigned[ci - 1]
-            for ci, (entry, metric_text, ms, me) in enumerate(cands):
+            for ci, (entry, metric_text, ms, me, tight, claimed) in enumerate(cands):
                 qi = assigned.get(ci)
-                near = self._near_words(text, ms, me, 3)
-                before = text[:ms].split()[-2:]
-                after = text[me:].split()[:1]
-                tight = {w.strip(".,;:()[]").casefold() for w in before + after}
                 if tight & self.parity_words:
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
-                if entry.direction == "higher" and near & self.loss_words:
+                if (
+                    entry.direction == "higher"
+                    and self._near_words(text, ms, me, 3) & self.loss_words
+                ):
                     continue  # "accuracy drop", "negligible loss in accuracy"
-                own = {w.casefold() for w in metric_text.split()}
-                claimed = bool((tight | own) & self.adjacent)
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
                     if not re.search(r"\bby\s*$", text[:qs]):
@@ -174,6 +178,10 @@ class ImprovementRules:
                     direction = "lower"
                 elif window & self.higher_words and entry.direction == "higher":
                     direction = "higher"
+                if base is False:
+                    base = self._baseline(text, method_keys)
+                    if base:
+                        baselines.append(base)
                 rule = "metric_with_value" if value else "metric_claim"
                 claim = {
                     "method": method,
