@@ -35,6 +35,8 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
 _COMPARISON = frozenset({"over", "than", "compared", "versus", "vs", "vs.", "outperforms"})
+# metric words too vague to stand as a claim without a number
+_VAGUE = frozenset({"performance", "efficiency", "efficiencies"})
 # claims in these families need a number: "with fewer parameters" is a side remark
 _NEED_VALUE = frozenset({"compute", "model_size", "cost"})
 _QUANTITY_UNITS = {
@@ -99,7 +101,8 @@ class ImprovementRules:
                 own = {w.casefold() for w in metric_text.split()}
                 claimed = bool((tight | own) & self.adjacent)
                 any_claimed = any_claimed or claimed
-                cands.append((entry, metric_text, ms, me, tight, claimed))
+                vague = text[span_start - sent.start_char : me].casefold() in _VAGUE
+                cands.append((entry, metric_text, ms, me, tight, claimed, vague))
             has_digit = _DIGIT.search(text) is not None
             has_factor = not has_digit and WORD_FACTOR_RE.search(text) is not None
             if not (has_digit or has_factor or any_claimed):
@@ -135,7 +138,7 @@ class ImprovementRules:
                     break
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
-            for ci, (_e, _t, ms, me, _tight, _c) in enumerate(cands):
+            for ci, (_e, _t, ms, me, _tight, _c, _v) in enumerate(cands):
                 for qi, (qs, qe, q) in enumerate(quantities):
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
@@ -152,7 +155,7 @@ class ImprovementRules:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
                     if gap in {"and", ",", "and the", "or", "/"}:
                         assigned[ci] = assigned[ci - 1]
-            for ci, (entry, metric_text, ms, me, tight, claimed) in enumerate(cands):
+            for ci, (entry, metric_text, ms, me, tight, claimed, vague) in enumerate(cands):
                 qi = assigned.get(ci)
                 if tight & self.parity_words:
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
@@ -167,8 +170,8 @@ class ImprovementRules:
                         qi = None
                 if qi is None and (not claimed or entry.family in _NEED_VALUE):
                     continue
-                if entry.canonical == "performance" and qi is None:
-                    continue
+                if qi is None and vague:
+                    continue  # "improves performance / efficiency" with no number: too vague
                 value: Quantity | None = None
                 if qi is not None:
                     value = quantities[qi][2]
@@ -196,7 +199,9 @@ class ImprovementRules:
                     "dataset": dataset,
                     "evidence": ctx.evidence(sent, rule, 0.85 if value else 0.6),
                 }
-                key = (method_key(method) if method else "", entry.canonical)
+                # "2x faster" and "2x speedup" claim one thing: speed
+                head = "speed" if entry.canonical == "speedup" else entry.canonical
+                key = (method_key(method) if method else "", head)
                 prev = results.get(key)
                 if prev is None or (prev["value"] is None and value is not None):
                     results[key] = claim
