@@ -768,17 +768,21 @@ def eval_command(
     """Score extraction on INPUT papers against hand-checked --gold files.
 
     Precision, recall and F1 per relation, main-method recall and value accuracy; the matching
-    criteria are documented in kg/extraction/evaluate.py.
+    criteria are documented in kg/extraction/evaluate.py. Gold files (JSON lists of annotated
+    papers) listed among INPUT count as gold too, so a shell glob after --gold works.
 
     \b
     Example:
-      kg eval --gold ../shared/eval/gold-dev-1.json ../shared/seeds/*.txt
+      kg eval --gold ../shared/eval/gold-dev-*.json ../shared/seeds/*.txt
     """
     from kg.extraction import Extractor
-    from kg.extraction.evaluate import evaluate, load_gold
+    from kg.extraction.evaluate import evaluate, load_gold, split_gold
 
-    gold = load_gold(gold_paths)
-    papers = papers_from(inputs, input_format, strict)
+    more_gold, inputs = split_gold(inputs)
+    if not inputs:
+        raise click.UsageError("no paper INPUT given (only gold files)")
+    gold = load_gold([*gold_paths, *more_gold])
+    papers = papers_from(tuple(inputs), input_format, strict)
     report = evaluate(gold, (x.to_dict() for x in Extractor().extract_all(papers)))
     if out_format == "json":
         click.echo(json.dumps(report.to_dict(verbose=show), indent=2, ensure_ascii=False))

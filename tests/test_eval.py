@@ -108,3 +108,21 @@ def test_cli_eval_bad_gold(tmp_path) -> None:
     bad.write_text("{not json")
     res = CliRunner().invoke(main, ["eval", "--gold", str(bad), str(bad)])
     assert res.exit_code == 2
+
+
+def test_cli_eval_gold_glob(tmp_path) -> None:
+    """`kg eval --gold gold-*.json seeds/*.txt`: the shell puts the second gold file among INPUT."""
+    listing = tmp_path / "000_listing.txt"
+    listing.write_text(LISTING, encoding="utf-8")
+    entry = {
+        "id": "000-001", "title": "TurboNet: Fast Detection on the Edge",
+        "methods": [{"name": "TurboNet", "aliases": [], "kind": "model", "main": True}],
+        "targets": [], "improves": [], "datasets": [], "tasks": [],
+    }  # fmt: skip
+    (tmp_path / "gold-1.json").write_text(json.dumps([entry]))
+    (tmp_path / "gold-2.json").write_text(json.dumps([{**entry, "id": "001-001"}]))
+    args = ["eval", "--gold", str(tmp_path / "gold-1.json"), str(tmp_path / "gold-2.json")]
+    res = CliRunner().invoke(main, [*args, str(listing), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(res.output)
+    assert report["papers"] == 1 and report["unmatched_gold"] == ["001-001"]

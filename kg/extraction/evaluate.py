@@ -129,6 +129,32 @@ def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     return gold
 
 
+def is_gold_file(path: str | Path) -> bool:
+    """A JSON list of annotated papers (entries with `id` and `methods`), as in ANNOTATION.md."""
+    p = Path(path)
+    if p.suffix.casefold() != ".json" or not p.is_file():
+        return False
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and isinstance(data[0], dict)
+        and {"id", "methods"} <= data[0].keys()
+    )
+
+
+def split_gold(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(gold files, paper inputs): so `--gold gold-dev-*.json seeds/*.txt` works once the shell
+    has expanded the glob into several files after `--gold`."""
+    gold, papers = [], []
+    for item in inputs:
+        (gold if is_gold_file(item) else papers).append(item)
+    return gold, papers
+
+
 def paper_key(source: str | None, position: str | None) -> str | None:
     """ "000-005" for the 5th entry of seeds/000_....txt."""
     if not source or not position or not str(position).isdigit():
