@@ -280,11 +280,14 @@ class Neo4jStore:
                 yield Relationship(rel_type, record[0], record[1], props["id"], props)
 
     def clear(self) -> None:
+        def work(tx: ManagedTransaction) -> int:
+            cypher = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n"
+            return tx.run(cypher).single()["n"]
+
         try:
             with self._session() as session:
-                session.run(
-                    "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-                ).consume()
+                while session.execute_write(work):
+                    pass
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
             raise self._fail(exc, "clearing the graph") from exc
 
