@@ -17,13 +17,14 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
-from kg.extraction.quantities import WORD_FACTOR_RE, Quantity, find_quantities
+from kg.extraction.quantities import Quantity, find_quantities
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
 _WORD = re.compile(r"\S+")
-_SELF = re.compile(r"\b(we|our|us|this (paper|work|study)|the proposed|proposed|it|its)\b", re.I)
+_SELF_WORDS = frozenset({"we", "our", "us", "proposed", "it", "its"})
+_FACTOR_KEYS = ("fold", "half", "third", "quarter", "magnitude")
 _BASELINE = re.compile(
     r"\b(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than"
     r"|over|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|against)\s+"
@@ -104,10 +105,10 @@ class ImprovementRules:
                 vague = text[span_start - sent.start_char : me].casefold() in _VAGUE
                 cands.append((entry, metric_text, ms, me, tight, claimed, vague))
             has_digit = _DIGIT.search(text) is not None
-            has_factor = not has_digit and WORD_FACTOR_RE.search(text) is not None
+            low = text.casefold()
+            has_factor = not has_digit and any(k in low for k in _FACTOR_KEYS)
             if not (has_digit or has_factor or any_claimed):
                 continue  # no number and no comparison next to a metric: nothing to claim
-            low = text.casefold()
             wordset = set(_WORDS.findall(low))
             quantities = (
                 [(s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS]
@@ -120,7 +121,9 @@ class ImprovementRules:
             named = resolver.named_in(text)
             about = (
                 named is not None
-                or bool(_SELF.search(text))
+                or bool(wordset & _SELF_WORDS)
+                or "this paper" in low
+                or "this work" in low
                 or low.startswith(self.openers)
                 or (
                     any(q.unit for _, _, q in quantities)

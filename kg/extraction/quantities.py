@@ -33,6 +33,12 @@ _WORD_FACTOR = (
 _SINGLE = rf"(?:{_NUM})\s?(?:{_UNIT})?"
 _JOIN = r"\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus)\s*"
 
+_FACTOR_KEYS = ("fold", "half", "third", "quarter", "magnitude")
+_CORE_RE = re.compile(
+    rf"(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{_SINGLE})(?:{_JOIN}(?:{_SINGLE}))*", re.IGNORECASE
+)
+_FACTOR_ONLY_RE = re.compile(rf"(?<![\w.])(?:{_WORD_FACTOR})", re.IGNORECASE)
+_HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
 QUANTITY_RE = re.compile(
     rf"(?<![\w.])(?P<q>{_HEDGE}?(?:(?:{_SINGLE})(?:{_JOIN}(?:{_SINGLE}))*|(?:{_WORD_FACTOR})))",
     re.IGNORECASE,
@@ -147,19 +153,28 @@ def parse_quantity(text: str) -> Quantity:
 
 
 def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
-    """Quantities in `text` as (start, end, Quantity), skipping years, citations and bare integers
-    glued to words."""
+    """Quantities in `text` as (start, end, Quantity), skipping years and bare integers glued to
+    words. Numbers are found first (a pattern that starts with a digit is cheap to scan for);
+    a hedge written before one ("up to", "nearly") is then taken in by looking back."""
     out = []
-    for m in QUANTITY_RE.finditer(text):
-        q = m.group("q").rstrip()
-        if not q or (not any(c.isdigit() for c in q) and not WORD_FACTOR_RE.search(q)):
-            continue
-        start = m.start("q")
+    spans = [(m.start(), m.group(0)) for m in _CORE_RE.finditer(text)]
+    low = text.casefold()
+    if any(k in low for k in _FACTOR_KEYS):
+        spans += [(m.start(), m.group(0)) for m in _FACTOR_ONLY_RE.finditer(text)]
+        spans.sort()
+    for start, q in spans:
+        q = q.rstrip()
+        hedge = _HEDGE_BEFORE_RE.search(text, max(0, start - 16), start)
+        if hedge:
+            start = hedge.start()
+            q = text[start : start + len(q) + (hedge.end() - hedge.start())]
         end = start + len(q)
         # strip a trailing joiner left by the greedy pattern ("5x and")
         trimmed = _TRAILING_JOINER_RE.sub("", q)
         end -= len(q) - len(trimmed)
         q = trimmed
+        if not q:
+            continue
         # the match must end at a word boundary ("3D", "T5", "7B model" are handled by callers)
         if end < len(text) and (text[end].isalpha() and not q[-1].isalpha()):
             continue
