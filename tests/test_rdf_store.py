@@ -311,3 +311,25 @@ def test_kg_export_base_iri_from_the_environment(seeded, monkeypatch) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(seeded[0]), "--format", "turtle"])
     assert result.exit_code == 0
     assert "@prefix method: <https://example.org/kg/method/> ." in result.stdout
+
+
+# --- Neo4j ---------------------------------------------------------------------------------------
+
+
+def test_neo4j_export_equals_the_embedded_export(neo4j_server, graph: Graph) -> None:
+    """The same seeds loaded into Neo4j export to the same RDF graph: the export only sees the
+    GraphStore interface, whichever store is behind it."""
+    from kg.stores import open_store
+
+    auth = ["--neo4j", neo4j_server.uri, "--user", neo4j_server.user]
+    auth += ["--password", neo4j_server.password]
+    neo4j = open_store(neo4j_server.uri, user=neo4j_server.user, password=neo4j_server.password)
+    try:
+        neo4j.clear()
+    finally:
+        neo4j.close()
+    loaded = CliRunner().invoke(main, ["-q", "load", *map(str, SEED_FILES), *auth])
+    assert loaded.exit_code == 0, loaded.output
+    result = CliRunner().invoke(main, ["export", *auth, "--format", "ntriples"])
+    assert result.exit_code == 0, result.output
+    assert isomorphic(Graph().parse(data=result.stdout, format="nt"), graph)
