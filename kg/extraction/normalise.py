@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.extraction.vocab import DatasetEntry, HardwareEntry, MetricEntry, load_vocabulary
 
 _KEY_DROP = re.compile(r"[\s\-‐–_.'’`]+")
 
 
+@lru_cache(maxsize=65_536)
 def clean_name(name: str) -> str:
     """Strip punctuation and generic trailing words from a name as written."""
     generic = load_vocabulary().words("generic_trailing")
@@ -28,6 +30,7 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65_536)
 def method_key(name: str | None) -> str:
     """Comparison key of a method name: case-, space- and hyphen-insensitive, plural-tolerant."""
     if not name:

@@ -42,6 +42,7 @@ _UNNAMED = re.compile(
     r"model|recipe|strategy|technique|algorithm|system|intervention|scheme)s?\b.*)",
     re.I,
 )
+_WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _SELF_BEFORE = re.compile(r"\b(we|our|this (paper|work|study|article|report)|here)\b")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _ENUM = re.compile(
@@ -405,9 +406,7 @@ class ProposalRules:
                         continue
                     # a component word in the long form or right after it, or earlier on
                     around = (long or "").casefold().split()[-2:] + low[e:].split()[:2]
-                    cue_before = any(
-                        w.strip(_STRIP) in self.component_cues for w in low[:s].split()
-                    )
+                    cue_before = bool(set(_WORD.findall(low[:s])) & self.component_cues)
                     cue_here = any(w.strip(_STRIP) in self.component_heads for w in around)
                     if not (cue_before or cue_here):
                         continue
@@ -419,7 +418,7 @@ class ProposalRules:
             if (
                 (self_ref or known_here)
                 and "(" in text
-                and any(w.strip(_STRIP) in self.component_cues for w in low.split())
+                and bool(set(_WORD.findall(low)) & self.component_cues)
             ):
                 for m in _ENUM.finditer(text):
                     name = m.group(1).strip(_STRIP)
