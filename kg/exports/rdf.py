@@ -230,7 +230,7 @@ class Minter:
 
     def __init__(self, base_iri: str = DEFAULT_BASE_IRI) -> None:
         self.base = check_base_iri(base_iri)
-        self.iri = lru_cache(maxsize=1 << 14)(self._iri)
+        self.iri = lru_cache(maxsize=1 << 12)(self._iri)
         self.graph = lru_cache(maxsize=1 << 10)(self._graph)
 
     def _iri(self, id_: str) -> str:
@@ -444,7 +444,7 @@ def relationship_blocks(rel: Relationship, mint: Minter) -> list[Block]:
         evidence_pairs = [p for p in evidence_pairs if p[0] not in _OFFSET_PREDICATES]
     if section is not None:
         evidence_pairs.append((_KG_SECTION, (section, None)))
-    claim = mint.iri(rel.id)
+    claim = mint._iri(rel.id)  # unique per relationship: not worth caching
     if not (evidence_pairs or paper_id):
         return [(graph, start, [(predicate, end)]), (graph, claim, claim_pairs)]
     evidence = mint.evidence(rel.id)
