@@ -6,8 +6,9 @@ managed write transaction (`session.execute_write`: the driver retries transient
 1. `UNWIND $ids ... RETURN id, _fp`: which ids exist already, with their fingerprints (an index
    seek per id: uniqueness constraints on node ids and relationship ids);
 2. the rows that are new or whose fingerprint differs are written with one
-   `UNWIND $rows AS r MERGE ... SET x = r.props` statement; identical rows are not sent at all,
-   so a re-load of the same data only reads ids.
+   `UNWIND range(0, size($ids) - 1) AS i MERGE ... SET x = {...: $p1[i], ...}` statement
+   (parameters column-wise: one list per property); identical rows are not sent at all, so a
+   re-load of the same data only reads ids.
 
 Labels, relationship types and property names come from the model (`kg/model.py`), never from
 data; every value travels as a query parameter.
@@ -310,6 +311,24 @@ class Neo4jStore:
 # counts; the caller adds them to the report once the transaction committed.
 
 
+def _columns(schema: dict[str, type], rows: list[NodeRow] | list[RelRow]) -> tuple[str, dict]:
+    """Properties as one list per column and a map literal reading row `i` of them.
+
+    Column-wise parameters pack about three times faster than a list of maps in the driver (no
+    keys repeated per row), which is most of a load's client time. Nulls leave a property unset.
+    """
+    params: dict[str, list[Any]] = {}
+    entries = []
+    for index, name in enumerate([*schema, FINGERPRINT]):
+        key = f"p{index}"
+        if name == FINGERPRINT:
+            params[key] = [row.fp for row in rows]
+        else:
+            params[key] = [row.props.get(name) for row in rows]
+        entries.append(f"`{name}`: ${key}[i]")
+    return "{" + ", ".join(entries) + "}", params
+
+
 def _write_nodes(tx: ManagedTransaction, label: str, rows: list[NodeRow]) -> dict[str, int]:
     found = tx.run(
         f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id, n.{FINGERPRINT} AS fp",
@@ -319,9 +338,12 @@ def _write_nodes(tx: ManagedTransaction, label: str, rows: list[NodeRow]) -> dic
     todo = [row for row in rows if existing.get(row.id, "") != row.fp]
     created = 0
     if todo:
+        props, params = _columns(NODE_PROPERTIES[label], todo)
         summary = tx.run(
-            f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props",
-            rows=[{"id": row.id, "props": {**row.props, FINGERPRINT: row.fp}} for row in todo],
+            f"UNWIND range(0, size($ids) - 1) AS i "
+            f"MERGE (n:{label} {{id: $ids[i]}}) SET n = {props}",
+            ids=[row.id for row in todo],
+            **params,
         ).consume()
         created = summary.counters.nodes_created
     return {
@@ -345,24 +367,24 @@ def _write_relationships(
     changed = [row for row in rows if row.id in existing and existing[row.id] != row.fp]
     created = 0
     if new:
+        props, params = _columns(REL_PROPERTIES[rel_type], new)
         summary = tx.run(
-            f"UNWIND $rows AS r MATCH (a:{start} {{id: r.s}}) MATCH (b:{end} {{id: r.e}}) "
-            f"MERGE (a)-[x:{rel_type} {{id: r.id}}]->(b) SET x = r.props",
-            rows=[
-                {
-                    "id": row.id,
-                    "s": row.start,
-                    "e": row.end,
-                    "props": {**row.props, FINGERPRINT: row.fp},
-                }
-                for row in new
-            ],
+            f"UNWIND range(0, size($ids) - 1) AS i "
+            f"MATCH (a:{start} {{id: $src[i]}}) MATCH (b:{end} {{id: $dst[i]}}) "
+            f"MERGE (a)-[x:{rel_type} {{id: $ids[i]}}]->(b) SET x = {props}",
+            ids=[row.id for row in new],
+            src=[row.start for row in new],
+            dst=[row.end for row in new],
+            **params,
         ).consume()
         created = summary.counters.relationships_created
     if changed:
+        props, params = _columns(REL_PROPERTIES[rel_type], changed)
         tx.run(
-            f"UNWIND $rows AS r MATCH ()-[x:{rel_type} {{id: r.id}}]->() SET x = r.props",
-            rows=[{"id": row.id, "props": {**row.props, FINGERPRINT: row.fp}} for row in changed],
+            f"UNWIND range(0, size($ids) - 1) AS i "
+            f"MATCH ()-[x:{rel_type} {{id: $ids[i]}}]->() SET x = {props}",
+            ids=[row.id for row in changed],
+            **params,
         ).consume()
     return {
         "relationships_created": created,
