@@ -282,6 +282,13 @@
   }
   function focusNode(id) {
     if (!shownNodes.has(id)) {
+      var group = byId[id] && byId[id].group;
+      if (group && !state.nodeTypes.has(group)) {
+        state.nodeTypes.add(group);
+        document.querySelectorAll("[data-node-type]").forEach(function (b) {
+          if (b.dataset.nodeType === group) b.checked = true;
+        });
+      }
       state.query = "";
       $("search").value = "";
       applyFilters();
@@ -348,9 +355,7 @@
   });
   labelsBox.addEventListener("change", function () {
     var on = labelsBox.checked;
-    edges.update(data.edges.map(function (e) { return { id: e.id, label: on ? e.lbl : undefined }; }));
-    if (!on) edges.forEach(function (e) { delete e.label; });
-    network.redraw();
+    edges.update(data.edges.map(function (e) { return { id: e.id, label: on ? e.lbl : null }; }));
   });
   function physicsOptions() {
     var p = { enabled: true, solver: solver.value };
