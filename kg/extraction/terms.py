@@ -103,9 +103,10 @@ class TermMatcher:
                 ec = idx[end - 1] + length[end - 1]
                 rows.append([canonical, start, end, sc, ec, text[sc:ec]])
             terms[label] = rows
-            doc.spans[SPAN_KEYS[label]] = [
-                Span(doc, r[1], r[2], label=label, kb_id=r[0]) for r in rows
-            ]
+            if rows:
+                doc.spans[SPAN_KEYS[label]] = [
+                    Span(doc, r[1], r[2], label=label, kb_id=r[0]) for r in rows
+                ]
         doc.user_data[TERMS_KEY] = terms
         return doc
 
@@ -127,10 +128,13 @@ class TermMatcher:
 
 def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Non-overlapping matches, longer ones first (as spacy.util.filter_spans), in text order."""
+    if len(items) < 2:
+        return items
     taken: set[int] = set()
     kept = []
     for start, end, canonical in sorted(items, key=lambda x: (x[0] - x[1], x[0])):
-        if any(i in taken for i in range(start, end)):
+        # kept spans are at least as long, so an overlap always covers an end token
+        if start in taken or end - 1 in taken:
             continue
         taken.update(range(start, end))
         kept.append((start, end, canonical))
