@@ -280,7 +280,13 @@ def test_filters_and_search(opened, tmp_path):
     page.page.wait_for_function(f"() => kg.counts().nodes === {n_nodes}")
 
     # Physics and edge-label controls work without errors.
-    page.page.locator("#physics").check()
+    labelled = """() => Object.values(kg.network.body.edges)
+        .filter((e) => String(e.options.label || "").trim() !== "").length"""
+    assert page.eval(labelled) == n_edges  # small views start with edge labels on
     page.page.locator("#edge-labels").uncheck()
+    assert page.eval(labelled) == 0
+    page.page.locator("#edge-labels").check()
+    assert page.eval(labelled) == n_edges
+    page.page.locator("#physics").check()
     page.page.click("#fit")
     page.check_clean()

@@ -355,7 +355,8 @@
   });
   labelsBox.addEventListener("change", function () {
     var on = labelsBox.checked;
-    edges.update(data.edges.map(function (e) { return { id: e.id, label: on ? e.lbl : null }; }));
+    // vis-network keeps an edge's old label when given an empty one, so "off" is a blank.
+    edges.update(data.edges.map(function (e) { return { id: e.id, label: on ? e.lbl : " " }; }));
   });
   function physicsOptions() {
     var p = { enabled: true, solver: solver.value };
