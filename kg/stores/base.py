@@ -17,7 +17,6 @@ What a store keeps, in both stores alike:
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -119,8 +118,6 @@ class GraphStore(Protocol):
 
 
 def _coerce(value: Any, kind: type) -> Any:
-    if value is None:
-        return None
     if kind is list:
         # No empty items, and no U+001F: the embedded store passes a list as one string joined
         # by that character (its binding mistypes a list column that holds nulls).
@@ -139,16 +136,24 @@ def clean_props(props: dict[str, Any], schema: dict[str, type]) -> dict[str, Any
     """The model properties of `props`, coerced to their declared types, absent ones dropped."""
     out: dict[str, Any] = {}
     for name, kind in schema.items():
-        value = _coerce(props.get(name), kind)
-        if value is not None:
-            out[name] = value
+        value = props.get(name)
+        if value is None:
+            continue
+        if type(value) is not kind or kind is list:  # the common case needs no conversion
+            value = _coerce(value, kind)
+            if value is None:
+                continue
+        out[name] = value
     return out
 
 
 def fingerprint(props: dict[str, Any], *extra: str) -> str:
-    """A short digest of cleaned properties (and endpoints): equal data, equal fingerprint."""
-    text = json.dumps([props, *extra], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+    """A short digest of cleaned properties (and endpoints): equal data, equal fingerprint.
+
+    Properties come in model order (`clean_props`), so their repr is canonical.
+    """
+    text = repr((tuple(props.items()), extra))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
 @dataclass
