@@ -95,11 +95,17 @@ class GraphStore(Protocol):
     def stats(self) -> dict[str, dict[str, int]]:
         """`{"nodes": {label: count}, "relationships": {type: count}}` for every label and type."""
 
-    def query(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run a read-only Cypher query with parameters; rows as dicts of plain Python values.
+    dialect: str
+    """`"neo4j"` or `"embedded"`: which Cypher dialect `query` speaks."""
 
-        A node or relationship comes back as the dict of its properties; numbers are int or
-        float, lists are lists. A query that tries to write raises `StoreError`.
+    def query(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run a Cypher query with parameters; rows as dicts of plain Python values.
+
+        A node or relationship comes back as the dict of its properties (no `_fp`); numbers are
+        int or float, lists are lists. Read-only unless `write`: a query that tries to write
+        then raises `StoreError`.
         """
 
     def nodes(self) -> Iterator[Node]:
