@@ -8,20 +8,30 @@ offsets -1/-1 and the title as their evidence.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 TITLE_SEPARATOR = "\n\n"
 RESULT_KEY = "kg"
 TEXT_KEY = "kg_text"  # the doc text, cached by the first component, dropped by the last
+# token char offsets and lengths (lists) and sentence start tokens, set by the sentence splitter
+TOKENS_KEY = "kg_tokens"
 
 
-@dataclass(frozen=True)
-class Sentence:
+def token_offsets(doc: Doc) -> tuple[list[int], list[int], list[int] | None]:
+    """(char offset of each token, length of each token, sentence start tokens or None), read
+    once per doc (the sentence splitter caches them) instead of one `to_array` per component."""
+    cached = doc.user_data.get(TOKENS_KEY)
+    if cached is not None:
+        return cached
+    arr = doc.to_array([IDX, LENGTH]).astype("int64")
+    return arr[:, 0].tolist(), arr[:, 1].tolist(), None
+
+
+class Sentence(NamedTuple):
     index: int
     start: int  # token offsets in the doc
     end: int
@@ -48,12 +58,8 @@ class DocContext:
         sents = []
         n = len(doc)
         if n:
-            # one vectorised pass instead of doc.sents (which builds a Token per token)
-            arr = doc.to_array([SENT_START, IDX]).astype("int64")
-            starts = np.flatnonzero(arr[:, 0] == 1).tolist()
-            if not starts or starts[0] != 0:
-                starts.insert(0, 0)
-            idx = arr[:, 1].tolist()
+            starts = sentence_starts(doc)
+            idx = token_offsets(doc)[0]
             bounds = [*starts, n]
             for i in range(len(starts)):
                 st, en = bounds[i], bounds[i + 1]
@@ -112,6 +118,18 @@ class DocContext:
 CUES_KEY = "kg_cues"  # cue matches per sentence: [(label, start_char, end_char)]
 TERMS_KEY = "kg_terms"  # matched terms as plain rows, read by the rule components
 CTX_KEY = "kg_ctx"  # the DocContext, shared by the components; dropped by the last one
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Sorted token indices that start a sentence (always including 0); the splitter's own list
+    when it ran, else read off the doc (one vectorised pass instead of doc.sents)."""
+    starts = token_offsets(doc)[2]
+    if starts is None:
+        arr = doc.to_array([SENT_START])
+        starts = np.flatnonzero(arr == 1).tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+    return starts
 
 
 def context(doc: Doc) -> DocContext:

@@ -33,6 +33,9 @@ _BASELINE = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+_BY_END = re.compile(r"\bby\s*$")
+_BY_WORD_END = re.compile(r"\bby\b\s*$")
+_GAP_BREAK = re.compile(r"[;]|\b(while|whereas|but)\b")
 _CLAUSE = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
 _COMPARISON = frozenset({"over", "than", "compared", "versus", "vs", "vs.", "outperforms"})
@@ -169,7 +172,7 @@ class ImprovementRules:
                     continue  # "accuracy drop", "negligible loss in accuracy"
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
-                    if not re.search(r"\bby\s*$", text[:qs]):
+                    if not _BY_END.search(text, 0, qs):
                         qi = None
                 if qi is None and (not claimed or entry.family in _NEED_VALUE):
                     continue
@@ -232,9 +235,9 @@ class ImprovementRules:
         else:
             gap = text[me:qs]
             d = len(gap.split()) + 0.5
-            if q.unit is None and not re.search(r"\bby\b\s*$", gap):
+            if q.unit is None and not _BY_WORD_END.search(gap):
                 return None
-        if re.search(r"[;]|\b(while|whereas|but)\b", gap) or d > 7:
+        if d > 7 or _GAP_BREAK.search(gap):
             return None
         return d
 

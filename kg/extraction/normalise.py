@@ -54,11 +54,10 @@ def long_form_of(acronym: str, before: str) -> str | None:
     letters = acronym_letters(acronym)
     if len(letters) < 2 or not any(c.isalpha() for c in letters):
         return None
-    words = before.rstrip().split()
-    if not words:
-        return None
     limit = min(len(letters) + 5, 2 * len(letters))
-    window = words[-limit:]
+    window = before.rsplit(None, limit)[-limit:]  # the last `limit` words, without splitting all
+    if not window:
+        return None
     text = " ".join(window)
     low = text.casefold()
     li = len(letters) - 1

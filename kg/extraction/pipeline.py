@@ -31,7 +31,10 @@ from kg.extraction.context import (
     TERMS_KEY,
     TEXT_KEY,
     TITLE_SEPARATOR,
+    TOKENS_KEY,
     context,
+    sentence_starts,
+    token_offsets,
 )
 from kg.extraction.context_terms import extract_datasets, extract_tasks
 from kg.extraction.improves import ImprovementRules
@@ -81,17 +84,20 @@ def sentence_splitter(doc: Doc) -> Doc:
     if not n:
         return doc
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    idx = doc.to_array([IDX]).astype("int64")
-    starts = [0]
+    arr = doc.to_array([IDX, LENGTH]).astype("int64")
+    idx = arr[:, 0].tolist()
+    found = {0}
     cut = text.find(TITLE_SEPARATOR)
     if cut >= 0:
-        starts.append(int(np.searchsorted(idx, cut + 1)))
-    starts.extend(int(np.searchsorted(idx, m.end())) for m in _SENT_END.finditer(text))
-    values = np.full((n, 1), -1, dtype="int64").astype("uint64")
-    for k in starts:
-        if k < n:
-            values[k, 0] = 1
-    doc.from_array([SENT_START], values)
+        found.add(bisect.bisect_left(idx, cut + 1))
+    left = bisect.bisect_left
+    found.update(left(idx, m.end()) for m in _SENT_END.finditer(text))
+    starts = sorted(k for k in found if k < n)
+    values = np.full((n, 1), -1, dtype="int64")
+    values[starts, 0] = 1
+    doc.from_array([SENT_START], values.astype("uint64"))
+    # the token offsets and sentence starts, for the components after this one
+    doc.user_data[TOKENS_KEY] = (idx, arr[:, 1].tolist(), starts)
     return doc
 
 
@@ -122,12 +128,8 @@ class CueMatcher:
         cues: dict[int, list[tuple[str, int, int]]] = {}
         matches = self.matcher(doc)
         if matches:
-            arr = doc.to_array([SENT_START, IDX, LENGTH]).astype("int64")
-            starts = np.flatnonzero(arr[:, 0] == 1).tolist()
-            if not starts or starts[0] != 0:
-                starts.insert(0, 0)
-            idx = arr[:, 1].tolist()
-            length = arr[:, 2].tolist()
+            idx, length, _ = token_offsets(doc)
+            starts = sentence_starts(doc)
             strings = doc.vocab.strings
             for match_id, start, end in sorted(matches, key=lambda m: m[1]):
                 si = bisect.bisect_right(starts, start) - 1
@@ -209,6 +211,7 @@ class ContextTerms:
         doc.user_data.pop(TEXT_KEY, None)
         doc.user_data.pop(CTX_KEY, None)
         doc.user_data.pop(TERMS_KEY, None)
+        doc.user_data.pop(TOKENS_KEY, None)
         return doc
 
 

@@ -88,8 +88,13 @@ class MethodCandidate:
         }
 
 
+_SPLIT_WORD = re.compile(r"\S+")
+_WORD_AT = re.compile(r"(?<!\S)\S+")  # a whole word (for a scan that starts mid-text)
+_TRAILING_CONNECT = re.compile(r"\s+(of|for|with|and)$")
+
+
 def _words(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    return [(m.start(), m.group(0)) for m in _SPLIT_WORD.finditer(text)]
 
 
 class ProposalRules:
@@ -227,9 +232,10 @@ class ProposalRules:
                         long = " ".join(seq)
                 if long is None and not self.is_namey(inner):
                     continue
-                start = m.start() - (
-                    len(long) + 1 if long and before.rstrip().endswith(long) else 0
-                )
+                j = m.start()
+                while j > 0 and text[j - 1].isspace():
+                    j -= 1
+                start = m.start() - (len(long) + 1 if long and text.endswith(long, 0, j) else 0)
                 out.append((max(start, 0), m.end(), inner, long))
             else:
                 # "COAT (Compressing Optimizer States ...)": the acronym comes first
@@ -245,7 +251,7 @@ class ProposalRules:
     ) -> list[tuple[int, int, str, str | None]]:
         """Names introduced after `pos` (the end of a trigger): the first one and list items."""
         defs = [d for d in self.acronym_defs(text) if d[1] > pos]
-        words = [(s, w) for s, w in _words(text) if s >= pos]
+        words = [(m.start(), m.group(0)) for m in _WORD_AT.finditer(text, pos)]
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
         skipped = 0
@@ -422,7 +428,7 @@ class ProposalRules:
             ):
                 for m in _ENUM.finditer(text):
                     name = m.group(1).strip(_STRIP)
-                    name = re.sub(r"\s+(of|for|with|and)$", "", name)
+                    name = _TRAILING_CONNECT.sub("", name)
                     if len(name.split()) >= 2 or self.is_namey(name):
                         add(
                             name,

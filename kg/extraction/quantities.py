@@ -77,6 +77,14 @@ _MAGNITUDE_RE = re.compile(r"(an|one|two|three|four|five|many|several)\s+orders?
 WORD_FACTOR_RE = re.compile(_WORD_FACTOR, re.I)
 _TRAILING_JOINER_RE = re.compile(r"(\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus))+$", re.I)
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
+_DIGIT_RE = re.compile(r"\d")
+_SPACES_RE = re.compile(r"\s+")
+# what a hedge can end with (a necessary condition for `_HEDGE_BEFORE_RE`, checked first)
+_HEDGE_ENDS = (
+    "up to", "over", "nearly", "about", "around", "approximately", "roughly", "almost",
+    "at least", "more than", "less than", "only", "merely", "just", "as much as", "as few as",
+    "sim", "~", "≈", ">", "<",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,7 @@ class Quantity:
 def _norm_unit(unit: str | None) -> str | None:
     if not unit:
         return None
-    u = re.sub(r"\s+", " ", unit.strip())
+    u = _SPACES_RE.sub(" ", unit.strip())
     if u in ("X", "x", "×"):
         return "x"
     return _UNIT_MAP.get(u.casefold(), _UNIT_MAP.get(u, u))
@@ -128,7 +136,7 @@ def parse_quantity(text: str) -> Quantity:
         k = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1))
         n = float(10**k) if k else None
         return Quantity(raw, n, "x", (n,) if n else ())
-    if not any(c.isdigit() for c in low):
+    if _DIGIT_RE.search(low) is None:
         for word, value in _FRACTIONS.items():
             if word in low and re.search(rf"\b{word}\b", low):
                 return Quantity(raw, value, "fraction", (value,))
@@ -157,14 +165,20 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     words. Numbers are found first (a pattern that starts with a digit is cheap to scan for);
     a hedge written before one ("up to", "nearly") is then taken in by looking back."""
     out = []
-    spans = [(m.start(), m.group(0)) for m in _CORE_RE.finditer(text)]
+    has_digit = _DIGIT_RE.search(text) is not None
+    spans = [(m.start(), m.group(0)) for m in _CORE_RE.finditer(text)] if has_digit else []
     low = text.casefold()
     if any(k in low for k in _FACTOR_KEYS):
         spans += [(m.start(), m.group(0)) for m in _FACTOR_ONLY_RE.finditer(text)]
         spans.sort()
     for start, q in spans:
         q = q.rstrip()
-        hedge = _HEDGE_BEFORE_RE.search(text, max(0, start - 16), start)
+        lo = max(0, start - 16)
+        hedge = (
+            _HEDGE_BEFORE_RE.search(text, lo, start)
+            if text[lo:start].rstrip().casefold().endswith(_HEDGE_ENDS)
+            else None
+        )
         if hedge:
             start = hedge.start()
             q = text[start : start + len(q) + (hedge.end() - hedge.start())]

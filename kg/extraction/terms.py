@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extraction.context import TERMS_KEY, TEXT_KEY
+from kg.extraction.context import TERMS_KEY, TEXT_KEY, token_offsets
 from kg.extraction.vocab import Vocabulary
 
 SPAN_KEYS = {
@@ -79,9 +78,7 @@ class TermMatcher:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         found: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}
         if matches:
-            arr = doc.to_array([IDX, LENGTH]).astype("int64")
-            idx = arr[:, 0].tolist()
-            length = arr[:, 1].tolist()
+            idx, length, _ = token_offsets(doc)
             for match_id, start, end in matches:
                 label, canonical = self.info[match_id]
                 if label == "HARDWARE":
