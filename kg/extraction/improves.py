@@ -83,35 +83,14 @@ class ImprovementRules:
         for idx, spans in by_sent.items():
             sent = sents[idx]
             text = sent.text
-            cands = []
-            any_claimed = False
-            for kb_id, span_start, span_end in spans:
-                entry = self.vocab.metric_by_alias.get(kb_id.casefold())
-                if entry is None:
-                    continue
-                ms = span_start - sent.start_char
-                me = span_end - sent.start_char
-                while ms > 0:  # widen over modifiers written before: "training throughput"
-                    head = text[:ms].rstrip()
-                    k = head.rfind(" ") + 1
-                    if head and head[k:].casefold() in self.modifiers:
-                        ms = k
-                    else:
-                        break
-                metric_text = text[ms:me]
-                before = text[:ms].split()[-2:]
-                after = text[me:].split()[:1]
-                tight = {w.strip(".,;:()[]").casefold() for w in before + after}
-                own = {w.casefold() for w in metric_text.split()}
-                claimed = bool((tight | own) & self.adjacent)
-                any_claimed = any_claimed or claimed
-                vague = text[span_start - sent.start_char : me].casefold() in _VAGUE
-                cands.append((entry, metric_text, ms, me, tight, claimed, vague))
             has_digit = _DIGIT.search(text) is not None
             low = text.casefold()
             has_factor = not has_digit and any(k in low for k in _FACTOR_KEYS)
-            if not (has_digit or has_factor or any_claimed):
-                continue  # no number and no comparison next to a metric: nothing to claim
+            cands = None
+            if not (has_digit or has_factor):
+                cands = self._candidates(sent, text, spans)
+                if not any(c[5] for c in cands):
+                    continue  # no number and no comparison next to a metric: nothing to claim
             wordset = set(_WORDS.findall(low))
             quantities = (
                 [(s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS]
@@ -135,6 +114,8 @@ class ImprovementRules:
             )
             if not about:
                 continue
+            if cands is None:
+                cands = self._candidates(sent, text, spans)
             method = named if named is not None else resolver.main
             base: str | bool | None = False  # computed when the sentence yields a claim
             dataset = None
@@ -212,6 +193,34 @@ class ImprovementRules:
                 if prev is None or (prev["value"] is None and value is not None):
                     results[key] = claim
         return list(results.values()), baselines
+
+    def _candidates(
+        self, sent: Any, text: str, spans: list[tuple[str, int, int]]
+    ) -> list[tuple[Any, str, int, int, set[str], bool, bool]]:
+        """The sentence's metric mentions, widened over modifiers, with the words around them."""
+        cands = []
+        for kb_id, span_start, span_end in spans:
+            entry = self.vocab.metric_by_alias.get(kb_id.casefold())
+            if entry is None:
+                continue
+            ms = span_start - sent.start_char
+            me = span_end - sent.start_char
+            while ms > 0:  # widen over modifiers written before: "training throughput"
+                head = text[:ms].rstrip()
+                k = head.rfind(" ") + 1
+                if head and head[k:].casefold() in self.modifiers:
+                    ms = k
+                else:
+                    break
+            metric_text = text[ms:me]
+            before = text[:ms].rsplit(None, 2)[-2:]
+            after = text[me:].split(None, 1)[:1]
+            tight = {w.strip(".,;:()[]").casefold() for w in before + after}
+            own = {w.casefold() for w in metric_text.split()}
+            claimed = bool((tight | own) & self.adjacent)
+            vague = text[span_start - sent.start_char : me].casefold() in _VAGUE
+            cands.append((entry, metric_text, ms, me, tight, claimed, vague))
+        return cands
 
     @staticmethod
     def _near_words(text: str, start: int, end: int, n: int) -> set[str]:

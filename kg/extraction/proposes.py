@@ -89,7 +89,7 @@ class MethodCandidate:
 
 
 _SPLIT_WORD = re.compile(r"\S+")
-_WORD_AT = re.compile(r"(?<!\S)\S+")  # a whole word (for a scan that starts mid-text)
+_WORD_AT = re.compile(r"(?=\S)(?<!\S)\S+")  # a whole word (for a scan that starts mid-text)
 _TRAILING_CONNECT = re.compile(r"\s+(of|for|with|and)$")
 
 

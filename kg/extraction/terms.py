@@ -127,6 +127,14 @@ def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     """Non-overlapping matches, longer ones first (as spacy.util.filter_spans), in text order."""
     if len(items) < 2:
         return items
+    ordered = sorted(items)
+    end = -1
+    for start, stop, _c in ordered:
+        if start < end:
+            break  # an overlap: resolve it below
+        end = stop
+    else:
+        return ordered  # the common case: nothing overlaps
     taken: set[int] = set()
     kept = []
     for start, end, canonical in sorted(items, key=lambda x: (x[0] - x[1], x[0])):
