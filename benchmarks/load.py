@@ -22,8 +22,9 @@ Neo4j 5.26 allows, `MERGE (start)-[rel:$(row.type)]->(end) SET rel += row.proper
 else (its node statement, batching, index, clean-up) is the peer's own code.
 
 Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD when set, else a server started with
-`scripts/neo4j-local start` (and stopped again afterwards). The graph in that database is
-cleared between runs: do not point this at a database you care about.
+`scripts/neo4j-local start` in a temporary state dir with a 512 MiB page cache (stopped and
+removed afterwards). The graph in that database is cleared between runs: do not point this at a
+database you care about.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 from kg.model import NODE_LABELS, REL_TYPES, Node, Relationship  # noqa: E402
 
 COPIED_LABELS = {"Paper", "Method"}
+NEO4J_LOCAL = ROOT / "scripts" / "neo4j-local"
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -132,23 +134,34 @@ def scale(
 # --- Neo4j server ----------------------------------------------------------------------------
 
 
-def neo4j_connection() -> tuple[dict[str, str], bool]:
-    """(uri, user, password) from the environment, else from `scripts/neo4j-local start`."""
+def neo4j_connection(state_dir: Path) -> tuple[dict[str, str], bool]:
+    """(uri, user, password) from the environment, else from `scripts/neo4j-local start`.
+
+    Our own server lives in `state_dir` (a temporary folder: the benchmark clears the graph, so
+    not the developer's `.cache/neo4j`), with a 512 MiB page cache unless
+    NEO4J_LOCAL_PAGECACHE_MB says otherwise (the script's 64 MiB default makes index seeks hit
+    the disk at this size).
+    """
     if os.environ.get("NEO4J_URI"):
         return {
             "uri": os.environ["NEO4J_URI"],
             "user": os.environ.get("NEO4J_USER", "neo4j"),
             "password": os.environ.get("NEO4J_PASSWORD", ""),
         }, False
-    script = ROOT / "scripts" / "neo4j-local"
-    out = subprocess.run([str(script), "start"], capture_output=True, text=True, check=True).stdout
-    env = dict(re.findall(r"(NEO4J_\w+)=(\S+)", out))
-    env = {k: v.strip("'\"") for k, v in env.items()}
-    return {
-        "uri": env["NEO4J_URI"],
-        "user": env["NEO4J_USER"],
-        "password": env["NEO4J_PASSWORD"],
-    }, True
+    env = {
+        **os.environ,
+        "NEO4J_LOCAL_PAGECACHE_MB": os.environ.get("NEO4J_LOCAL_PAGECACHE_MB", "512"),
+    }
+    out = subprocess.run(
+        [str(NEO4J_LOCAL), "--state-dir", str(state_dir), "start"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout
+    found = {k: v.strip("'\"") for k, v in re.findall(r"(NEO4J_\w+)=(\S+)", out)}
+    conn = {"uri": found["NEO4J_URI"], "user": found["NEO4J_USER"]}
+    return conn | {"password": found["NEO4J_PASSWORD"]}, True
 
 
 # --- runs ------------------------------------------------------------------------------------
@@ -296,7 +309,8 @@ def main() -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
     if not args.skip_neo4j:
-        conn, started_server = neo4j_connection()
+        state_dir = Path(tempfile.mkdtemp(prefix="kg-bench-neo4j-"))
+        conn, started_server = neo4j_connection(state_dir)
         try:
             from kg.stores.neo4j import Neo4jStore
 
@@ -318,7 +332,10 @@ def main() -> None:
                     cleaner.close()
         finally:
             if started_server:
-                subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "stop"], check=False)
+                subprocess.run(
+                    [str(NEO4J_LOCAL), "--state-dir", str(state_dir), "stop"], check=False
+                )
+            shutil.rmtree(state_dir, ignore_errors=True)
 
     n = len(rels)
     for name in ("neo4j", "embedded", "peer"):
