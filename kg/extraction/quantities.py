@@ -80,6 +80,7 @@ WORD_FACTOR_RE = re.compile(_WORD_FACTOR, re.I)
 _TRAILING_JOINER_RE = re.compile(r"(\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus))+$", re.I)
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _DIGIT_RE = re.compile(r"\d")
+_JOINER_ENDS = frozenset("-–—~/.oOdDrRsS")
 _SPACES_RE = re.compile(r"\s+")
 # what a hedge can end with (a necessary condition for `_HEDGE_BEFORE_RE`, checked first)
 _HEDGE_ENDS = (
@@ -114,13 +115,7 @@ def _norm_unit(unit: str | None) -> str | None:
 
 def numbers_in(text: str) -> tuple[float, ...]:
     """All numbers written in `text`, in order ("1,024" is one number)."""
-    out = []
-    for m in _NUM_RE.finditer(text):
-        try:
-            out.append(float(m.group(0).replace(",", "")))
-        except ValueError:  # pragma: no cover - the pattern only matches numbers
-            continue
-    return tuple(out)
+    return tuple(float(n.replace(",", "")) for n in _NUM_RE.findall(text))
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -142,7 +137,7 @@ def parse_quantity(text: str) -> Quantity:
         for word, value in _FRACTIONS.items():
             if word in low and re.search(rf"\b{word}\b", low):
                 return Quantity(raw, value, "fraction", (value,))
-    fm = _FRACTION_RE.search(raw)
+    fm = _FRACTION_RE.search(raw) if "/" in raw else None
     nums = numbers_in(raw)
     if fm and len(nums) == 2 and "." not in raw and "%" not in raw:
         value = int(fm.group(1)) / int(fm.group(2)) if int(fm.group(2)) else None
@@ -186,7 +181,8 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
             q = text[start : start + len(q) + (hedge.end() - hedge.start())]
         end = start + len(q)
         # strip a trailing joiner left by the greedy pattern ("5x and")
-        trimmed = _TRAILING_JOINER_RE.sub("", q)
+        # (only when q ends like one: a dash, "~", "/", "to", "and", "or", "vs.")
+        trimmed = _TRAILING_JOINER_RE.sub("", q) if q[-1] in _JOINER_ENDS else q
         end -= len(q) - len(trimmed)
         q = trimmed
         if not q:
