@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_viz_data import HOSTILE, HOSTILE_SCRIPT, sample_graph, synthetic_graph
+from viz_graphs import HOSTILE, HOSTILE_SCRIPT, sample_graph, synthetic_graph
 
 from kg.cli import main
 from kg.errors import KgError

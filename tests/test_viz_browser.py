@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from test_viz_data import HOSTILE, HOSTILE_SCRIPT, sample_graph, synthetic_graph
+from viz_graphs import HOSTILE, HOSTILE_SCRIPT, sample_graph, synthetic_graph
 
 from kg.views import render_view, select_view
 
