@@ -9,7 +9,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.extraction.context import RESULT_KEY, TEXT_KEY
 from kg.extraction.pipeline import DEFAULT_MAX_CHARS, PIPELINE_NAME, build_nlp, doc_text
@@ -69,20 +68,32 @@ class Extractor:
         if n_process > 1:
             yield from self._extract_parallel(papers, n_process, batch_size)
             return
+        for batch in _batches(papers, batch_size):
+            results = self._results(batch)
+            for paper, (result, truncated) in zip(batch, results, strict=True):
+                yield Extraction.from_result(paper, result, truncated)
+
+    def _results(self, batch: list[Paper]) -> list[tuple[dict, bool]]:
+        """Run the pipeline over a batch stage by stage: tokenize every paper, then each component
+        over the whole batch. Each stage's code and tables stay warm in the CPU caches, which is
+        markedly faster than taking one doc through all the stages at a time (as `nlp.pipe` does
+        with components that have no `pipe` method)."""
         make_doc = self.nlp.make_doc
-
-        def tuples() -> Iterator[tuple[Doc, tuple[Paper, bool]]]:
-            for paper in papers:
-                text, truncated = self._text(paper)
-                # hand the text over with the doc: Doc.text would rebuild it token by token
-                doc = make_doc(text)
-                doc.user_data[TEXT_KEY] = text
-                yield doc, (paper, truncated)
-
-        for doc, (paper, truncated) in self.nlp.pipe(
-            tuples(), as_tuples=True, batch_size=batch_size
-        ):
-            yield Extraction.from_result(paper, doc.user_data.get(RESULT_KEY, {}), truncated)
+        docs = []
+        flags = []
+        for paper in batch:
+            text, truncated = self._text(paper)
+            doc = make_doc(text)
+            # hand the text over with the doc: Doc.text would rebuild it token by token
+            doc.user_data[TEXT_KEY] = text
+            docs.append(doc)
+            flags.append(truncated)
+        for _name, proc in self.nlp.pipeline:
+            docs = [proc(doc) for doc in docs]
+        return [
+            (doc.user_data.get(RESULT_KEY, {}), truncated)
+            for doc, truncated in zip(docs, flags, strict=True)
+        ]
 
     def _extract_parallel(
         self, papers: Iterable[Paper], n_process: int, batch_size: int
@@ -121,7 +132,7 @@ def _init_worker(max_chars: int) -> None:  # pragma: no cover - spawn platforms 
 
 def _work(batch: list[Paper]) -> list[tuple[dict, bool]]:
     assert _WORKER_EXTRACTOR is not None
-    return [_WORKER_EXTRACTOR._result(p) for p in batch]
+    return _WORKER_EXTRACTOR._results(batch)
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:

@@ -101,9 +101,10 @@ def sentence_splitter(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("kg_terms")
-def make_terms(nlp: Language, name: str) -> TermMatcher:
-    return TermMatcher(nlp, load_vocabulary())
+@Language.factory("kg_terms", default_config={"spans": False})
+def make_terms(nlp: Language, name: str, spans: bool) -> TermMatcher:
+    """`spans=True` also writes the matches to `doc.spans` (kg_hardware, kg_metric, ...)."""
+    return TermMatcher(nlp, load_vocabulary(), spans)
 
 
 class CueMatcher:
@@ -232,13 +233,17 @@ COMPONENTS = (
 )
 
 
-def build_nlp(name: str = PIPELINE_NAME, max_length: int = 2_000_000) -> Language:
-    """Build the extraction pipeline. `name` must be `kg_extractor` (the only pipeline)."""
+def build_nlp(
+    name: str = PIPELINE_NAME, max_length: int = 2_000_000, spans: bool = False
+) -> Language:
+    """Build the extraction pipeline. `name` must be `kg_extractor` (the only pipeline).
+    `spans=True` also keeps the matched terms as `doc.spans` groups (slower)."""
     if name != PIPELINE_NAME:
         raise ValueError(f"unknown pipeline {name!r}; the extraction pipeline is {PIPELINE_NAME!r}")
     nlp = spacy.blank("en")
     nlp.meta["name"] = PIPELINE_NAME.replace("kg_", "kg-")
     nlp.max_length = max_length
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        config = {"spans": spans} if component == "kg_terms" else {}
+        nlp.add_pipe(component, config=config)
     return nlp

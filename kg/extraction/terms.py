@@ -1,8 +1,10 @@
 """Term spotting: hardware, metrics, datasets and tasks from the vocabularies, with PhraseMatchers.
 
-Matches go to `doc.spans` groups (`kg_hardware`, `kg_metric`, `kg_dataset`, `kg_task`); each span's
-`kb_id_` is the canonical name of its vocabulary entry. The rule components read the same matches
-as plain rows (`terms_of`), which is much cheaper than building Span objects again. Hardware
+The rule components read the matches as plain rows (`terms_of`), which is much cheaper than Span
+objects. With `spans=True` (`build_nlp(spans=True)`, or the `kg_terms` factory's `spans` setting)
+they also go to `doc.spans` groups (`kg_hardware`, `kg_metric`, `kg_dataset`, `kg_task`), each
+span's `kb_id_` the canonical name of its vocabulary entry; building those Spans costs about half
+of this component, so it is off by default. Hardware
 spans are widened over vendor words and a following class word ("NVIDIA" + "A100" + "GPU cards").
 """
 
@@ -34,8 +36,9 @@ def _is_short_code(alias: str) -> bool:
 
 
 class TermMatcher:
-    def __init__(self, nlp: Language, vocab: Vocabulary) -> None:
+    def __init__(self, nlp: Language, vocab: Vocabulary, spans: bool = False) -> None:
         self.vocab = vocab
+        self.spans = spans
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         strings = nlp.vocab.strings
@@ -100,7 +103,7 @@ class TermMatcher:
                 ec = idx[end - 1] + length[end - 1]
                 rows.append([canonical, start, end, sc, ec, text[sc:ec]])
             terms[label] = rows
-            if rows:
+            if rows and self.spans:
                 doc.spans[SPAN_KEYS[label]] = [
                     Span(doc, r[1], r[2], label=label, kb_id=r[0]) for r in rows
                 ]
