@@ -37,7 +37,14 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from kg.errors import KgError
-from kg.model import NODE_LABELS, NODE_PROPERTIES, REL_TYPES, Node, Relationship
+from kg.model import (
+    NODE_LABELS,
+    NODE_PROPERTIES,
+    REL_PROPERTIES,
+    REL_TYPES,
+    Node,
+    Relationship,
+)
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -136,21 +143,9 @@ EVIDENCE_PREDICATES: dict[str, str] = {
 }
 EVIDENCE_PROPS = frozenset(EVIDENCE_PREDICATES) | {"paper_id"}
 
-# Relationship property -> its declared type (same for every relationship type that has it).
+# Relationship property -> its declared type (the same for every relationship type that has it).
 _REL_PROP_TYPES: dict[str, type] = {
-    "main": bool,
-    "metric_text": str,
-    "value": str,
-    "number": float,
-    "unit": str,
-    "direction": str,
-    "baseline": str,
-    "dataset": str,
-    "evidence": str,
-    "evidence_start": int,
-    "evidence_end": int,
-    "rule": str,
-    "confidence": float,
+    name: kind for props in REL_PROPERTIES.values() for name, kind in props.items()
 }
 
 # Id prefixes that get a readable `<base><prefix>/<rest>` IRI; anything else goes under `_/`.
