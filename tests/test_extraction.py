@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 import spacy
@@ -248,6 +250,27 @@ def test_to_disk_round_trip(tmp_path, extractor: Extractor) -> None:
     assert loaded.pipe_names == nlp.pipe_names
     p = paper("TurboNet: Fast", "We propose TurboNet. It is 2x faster on A100 GPUs.")
     assert Extractor(loaded).extract(p).to_dict() == extractor.extract(p).to_dict()
+
+
+def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
+    """The factories are spaCy entry points (pyproject.toml), so `spacy.load` finds them in a fresh
+    interpreter that never imported kg."""
+    path = tmp_path / "kg_extractor"
+    build_nlp().to_disk(path)
+    code = (
+        "import json, sys, spacy\n"
+        f"nlp = spacy.load({str(path)!r})\n"
+        "doc = nlp('TurboNet: Fast\\n\\nWe propose TurboNet. It is 2x faster on A100 GPUs.')\n"
+        "print(json.dumps([nlp.pipe_names, doc.user_data['kg']['improves'][0]['value'],"
+        " 'kg.extraction' in sys.modules]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    names, value, imported = json.loads(out.stdout.strip().splitlines()[-1])
+    assert names == build_nlp().pipe_names
+    assert value == "2x"
+    assert imported  # loaded by spaCy through the entry points, not by the caller
 
 
 def test_two_processes_give_the_same_result(extractor: Extractor) -> None:
