@@ -383,7 +383,12 @@ def stats_command(store, out_format: str) -> None:
 
 @main.group("schema")
 def schema_group() -> None:
-    """The store's constraints and indexes (applied automatically before the first load)."""
+    """The store's constraints and indexes (applied automatically before the first load).
+
+    \b
+    Example:
+      kg schema apply --neo4j bolt://localhost:7687
+    """
 
 
 @schema_group.command("apply")
