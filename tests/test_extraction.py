@@ -11,7 +11,12 @@ import pytest
 import spacy
 
 from kg.extraction import Extractor, build_nlp
-from kg.extraction.normalise import canonical_hardware, canonical_metric, method_key
+from kg.extraction.normalise import (
+    canonical_hardware,
+    canonical_hardware_name,
+    canonical_metric,
+    method_key,
+)
 from kg.extraction.quantities import parse_quantity
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
 
@@ -271,6 +276,47 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
     assert names == build_nlp().pipe_names
     assert value == "2x"
     assert imported  # loaded by spaCy through the entry points, not by the caller
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # one id per product, however it is written
+        ("V100", "NVIDIA V100 GPU"),
+        ("Tesla V100", "NVIDIA V100 GPU"),
+        ("NVIDIA V100 GPU", "NVIDIA V100 GPU"),
+        ("A100", "NVIDIA A100 GPU"),
+        # families of models keep the model written, with vendor (and class word)
+        ("iPhone 15 Pro", "Apple iPhone 15 Pro"),
+        ("Apple iPhone 12", "Apple iPhone 12"),
+        ("iPhones", "Apple iPhone"),
+        ("Samsung Galaxy S23", "Samsung Galaxy S23"),
+        ("Galaxy S23", "Samsung Galaxy S23"),
+        ("Snapdragon 8 Gen 2", "Qualcomm Snapdragon 8 Gen 2"),
+        ("Qualcomm 855", "Qualcomm Snapdragon 855"),
+        ("TPU v5e", "Google TPU v5e"),
+        ("TPUv5e", "Google TPU v5e"),
+        ("NVIDIA Jetson Orin", "NVIDIA Jetson Orin"),
+        ("M2 Max", "Apple M2 Max"),
+        ("RTX3090", "NVIDIA RTX 3090 GPU"),
+        ("GeForce RTX 4090", "NVIDIA RTX 4090 GPU"),
+        ("2080 Ti", "NVIDIA RTX 2080 Ti GPU"),
+        ("GTX 1070", "NVIDIA GTX 1070 GPU"),
+        ("Raspberry Pi 4", "Raspberry Pi 4"),
+    ],
+)
+def test_hardware_models_keep_their_name(written: str, name: str) -> None:
+    assert canonical_hardware_name(written) == name
+
+
+def test_hardware_model_in_targets(extractor: Extractor) -> None:
+    p = paper(
+        "PhoneNet: Fast",
+        "We propose PhoneNet, which runs at 30 FPS on an iPhone 15 Pro and a Samsung Galaxy S23 "
+        "and uses the Snapdragon 8 Gen 2 NPU.",
+    )
+    got = {t.hardware for t in extractor.extract(p).targets}
+    assert {"Apple iPhone 15 Pro", "Samsung Galaxy S23", "Qualcomm Snapdragon 8 Gen 2"} <= got
 
 
 def test_two_processes_give_the_same_result(extractor: Extractor) -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.extraction.normalise import canonical_hardware, canonical_metric, method_key
+from kg.extraction.normalise import canonical_hardware_name, canonical_metric, method_key
 from kg.extraction.quantities import numbers_in
 from kg.extraction.vocab import load_vocabulary
 
@@ -264,12 +264,12 @@ def score_paper(gold: dict[str, Any], pred: dict[str, Any], report: EvalReport) 
         for gi, g in enumerate(gold_t):
             if gi in taken_g:
                 continue
-            ge = canonical_hardware(g.get("hardware") or "")
+            ge = canonical_hardware_name(g.get("hardware") or "")
             for pi, p in enumerate(pred_t):
                 if pi in taken_p or not mm.agree(g.get("method"), p.get("method")):
                     continue
                 if exact:
-                    ok = ge is not None and ge.canonical == p.get("hardware")
+                    ok = ge is not None and ge == p.get("hardware")
                 else:
                     ok = (g.get("class") or "").casefold() == (p.get("class") or "").casefold()
                 if ok:

@@ -100,6 +100,87 @@ def canonical_hardware(text: str) -> HardwareEntry | None:
     return vocab.hardware_by_alias.get(key)
 
 
+_HW_CLASS_WORDS = frozenset(
+    {"gpu", "gpus", "cpu", "cpus", "npu", "npus", "soc", "socs", "chip", "chips", "card", "cards",
+     "device", "devices", "board", "boards", "processor", "processors", "phone", "phones"}
+)  # fmt: skip
+_MODEL_KEY_DROP = re.compile(r"[\s\-‐_]+")
+_DIGIT = re.compile(r"\d")
+
+
+def _model_keys(words: list[str]) -> list[str]:
+    """Lookup keys of a model name: from its first word with a digit on ("RTX 2080 Ti" and
+    "2080 Ti" -> "2080ti", "Snapdragon 855" and "Qualcomm 855" -> "855"), then the whole name."""
+    keys = []
+    first = next((i for i, w in enumerate(words) if _DIGIT.search(w)), None)
+    if first is not None:
+        keys.append(_MODEL_KEY_DROP.sub("", " ".join(words[first:]).casefold()))
+    keys.append(_MODEL_KEY_DROP.sub("", " ".join(words).casefold()))
+    return keys
+
+
+@lru_cache(maxsize=256)
+def _model_aliases(entry: HardwareEntry) -> tuple[dict[str, str], dict[str, str]]:
+    """Model aliases of a family (the ones with a digit: "iPhone 12", not "iPhones") by whole-name
+    key and by model-number key (`_model_keys`); the first spelling listed wins."""
+    whole: dict[str, str] = {}
+    number: dict[str, str] = {}
+    for alias in entry.aliases:
+        if _DIGIT.search(alias):
+            keys = _model_keys(alias.split())
+            whole.setdefault(keys[-1], alias)
+            number.setdefault(keys[0], alias)
+    return whole, number
+
+
+def _model_of(entry: HardwareEntry, words: list[str]) -> str | None:
+    """The model alias `words` name, spelled as first listed for its model number
+    ("TPUv5e" -> "TPU v5e", "2080 Ti" -> "RTX 2080 Ti", "Qualcomm 855" -> "Snapdragon 855")."""
+    whole, number = _model_aliases(entry)
+    keys = _model_keys(words)
+    alias = whole.get(keys[-1]) or (number.get(keys[0]) if len(keys) > 1 else None)
+    if alias is None:
+        return None
+    return number.get(_model_keys(alias.split())[0], alias)
+
+
+def hardware_name(entry: HardwareEntry, written: str) -> str:
+    """Canonical name of a hardware mention. One name per entry ("Tesla V100", "NVIDIA V100 GPU" ->
+    "NVIDIA V100 GPU"), except in a family of models (`models` in hardware.tsv), where the model
+    written is kept with the vendor (and the class word when the entry's name ends with it):
+    "iPhone 15 Pro" -> "Apple iPhone 15 Pro", "Snapdragon 8 Gen 2 NPU" -> "Qualcomm Snapdragon 8
+    Gen 2", "RTX3090" -> "NVIDIA RTX 3090 GPU". A mention of the family itself keeps its name."""
+    if not entry.models:
+        return entry.canonical
+    words = written.split()
+    while len(words) > 1 and words[-1].casefold() in _HW_CLASS_WORDS:
+        words.pop()
+    model = None
+    vendors = load_vocabulary().vendors
+    while words:  # the shortest match after vendor words: "GeForce RTX 4090" -> "RTX 4090"
+        model = _model_of(entry, words) or model
+        if words[0] not in vendors:
+            break
+        words = words[1:]
+    if model is None:
+        return entry.canonical
+    name = model
+    vendor = entry.vendor
+    # the vendor leads when the entry's own name starts with it ("Apple iPhone", not "Raspberry Pi")
+    if vendor and entry.canonical.startswith(vendor) and not name.startswith(vendor):
+        name = f"{vendor} {name}"
+    suffix = f" {entry.hw_class}"
+    if entry.canonical.endswith(suffix) and not name.endswith(suffix):
+        name += suffix
+    return name
+
+
+def canonical_hardware_name(text: str) -> str | None:
+    """`hardware_name` of a text naming hardware ("iPhone 12" -> "Apple iPhone 12"), or None."""
+    entry = canonical_hardware(text)
+    return hardware_name(entry, text) if entry is not None else None
+
+
 def hardware_id_name(entry: HardwareEntry) -> str:
     return entry.canonical
 

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
-from kg.extraction.normalise import method_key
+from kg.extraction.normalise import hardware_name, method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
@@ -96,12 +96,13 @@ def extract_targets(
         method = resolver.resolve(text)
         specific = entry.vendor is not None
         rule = "hardware_model" if specific else "hardware_class"
-        key = (method_key(method) if method else None, entry.canonical)
+        name = hardware_name(entry, written)
+        key = (method_key(method) if method else None, name)
         if key in out:
             continue
         out[key] = {
             "method": method,
-            "hardware": entry.canonical,
+            "hardware": name,
             "vendor": entry.vendor,
             "class": entry.hw_class,
             "text": written,

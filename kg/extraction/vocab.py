@@ -2,7 +2,8 @@
 
 Every list the rules use lives in a data file, so vocabularies grow without touching code:
 
-- `hardware.tsv`: canonical name, vendor, class, case flag, aliases
+- `hardware.tsv`: canonical name, vendor, class, case flag, aliases and an optional `models`
+  flag (a family whose aliases name distinct models)
 - `vendors.tsv`: vendor words that may precede a hardware model
 - `metrics.tsv`: canonical metric, family, direction, aliases
 - `metric_modifiers.txt`: words that belong to a metric's name when they precede it
@@ -27,6 +28,9 @@ class HardwareEntry:
     hw_class: str
     case_sensitive: bool
     aliases: tuple[str, ...]
+    # a family of models ("iPhone 12", "Snapdragon 8 Gen 2", "TPU v5e"): a mention keeps the model
+    # it names in its canonical name (`normalise.hardware_name`)
+    models: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def load_vocabulary() -> Vocabulary:
     """Read all data files (cached: one copy per process)."""
     hardware = []
     for line in _lines("hardware.tsv"):
-        canonical, vendor, hw_class, case, aliases = (line.split("\t") + [""] * 5)[:5]
+        canonical, vendor, hw_class, case, aliases, family = (line.split("\t") + [""] * 6)[:6]
         hardware.append(
             HardwareEntry(
                 canonical.strip(),
@@ -99,6 +103,7 @@ def load_vocabulary() -> Vocabulary:
                 hw_class.strip(),
                 case.strip() == "1",
                 _split_aliases(aliases),
+                family.strip() == "models",
             )
         )
     vendors = {}
