@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -13,6 +14,7 @@ from rich.table import Table
 
 from kg import __version__, config
 from kg.errors import KgError
+from kg.files import atomic_writer
 from kg.sources import FORMATS, read_papers
 
 
@@ -93,6 +95,16 @@ def warn(message: str) -> None:
 def papers_from(inputs: tuple[str, ...], input_format: str | None, strict: bool):
     """The de-duplicated papers of the inputs, with broken entries reported on stderr."""
     return read_papers(inputs, fmt=input_format, strict=strict, warn=warn)
+
+
+def checked_papers(inputs: tuple[str, ...], input_format: str | None, strict: bool):
+    """Like `papers_from`, but every input is read through once first, so a broken file fails
+    the command before anything is written. Standard input cannot be read twice: it is kept."""
+    if "-" in inputs:
+        return iter(list(papers_from(inputs, input_format, strict)))
+    for _ in papers_from(inputs, input_format, strict):
+        pass
+    return read_papers(inputs, fmt=input_format, strict=strict, warn=lambda _: None)
 
 
 @main.command()
@@ -254,18 +266,7 @@ def load_command(
       kg load samples/daily-papers.txt
       kg load ../shared/seeds/*.txt --neo4j bolt://localhost:7687 --batch-size 10000
     """
-    import itertools
-    from pathlib import Path
-
-    from kg.errors import InputError
-
-    for name in inputs:
-        if name != "-" and not Path(name).exists():
-            raise InputError(name, "no such file")
-    papers = papers_from(inputs, input_format, strict)
-    first = next(papers, None)  # reading errors surface before the store is touched
-    if first is None:
-        raise InputError(", ".join(inputs), "no papers found")
+    papers = checked_papers(inputs, input_format, strict)
     batch_size = batch_size or config.settings()["batch_size"]
     rdf_target = _rdf_target(rdf_path, None) if rdf_path else None
     rdf_report = None
@@ -273,7 +274,7 @@ def load_command(
     html_report = None
     graph = store.open()
     try:
-        summary = _run_load(itertools.chain([first], papers), graph, batch_size, processes)
+        summary = _run_load(papers, graph, batch_size, processes)
         if rdf_target:
             from kg.exports.rdf import export_rdf
 
@@ -740,9 +741,9 @@ def extract_command(
     """
     from kg.extraction import Extractor
 
-    papers = papers_from(inputs, input_format, strict)
-    out = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115
-    try:
+    papers = checked_papers(inputs, input_format, strict)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(atomic_writer(output)) if output else None
         count = 0
         for extraction in Extractor().extract_all(papers, n_process=max(1, n_process)):
             line = json.dumps(extraction.to_dict(), ensure_ascii=False)
@@ -751,9 +752,6 @@ def extract_command(
             else:
                 click.echo(line)
             count += 1
-    finally:
-        if out:
-            out.close()
     if not is_quiet():
         click.echo(f"{count} papers extracted", err=True)
 

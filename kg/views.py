@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KgError
+from kg.files import atomic_writer
 from kg.model import (
     NODE_LABELS,
     NODE_PROPERTIES,
@@ -990,7 +991,9 @@ def render_view(
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page_html(data), encoding="utf-8")
+    page = page_html(data)
+    with atomic_writer(path) as out:
+        out.write(page)
     report.path = path
     return report
 

@@ -28,7 +28,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +36,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from kg.errors import KgError
+from kg.files import atomic_writer
 from kg.model import (
     NODE_LABELS,
     NODE_PROPERTIES,
@@ -830,31 +830,3 @@ def _utf8_stdout() -> Iterator[IO[str]]:
         wrapper.flush()
     finally:
         wrapper.detach()
-
-
-@contextlib.contextmanager
-def atomic_writer(target: Path) -> Iterator[IO[str]]:
-    """A UTF-8 text stream to a temp file beside `target`, renamed over it only on success."""
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise KgError(f"{target}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
