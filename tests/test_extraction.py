@@ -319,6 +319,16 @@ def test_hardware_model_in_targets(extractor: Extractor) -> None:
     assert {"Apple iPhone 15 Pro", "Samsung Galaxy S23", "Qualcomm Snapdragon 8 Gen 2"} <= got
 
 
+def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> None:
+    p = paper(
+        "OneSR: One-Step Super-Resolution",
+        "We propose OneSR, which outperforms the previous best one-step method in quality and "
+        "runs 10 times faster than the 50-step teacher.",
+    )
+    speed = [c for c in extractor.extract(p).improves if c.value == "10 times"]
+    assert speed and speed[0].baseline == "the 50-step teacher"
+
+
 def test_two_processes_give_the_same_result(extractor: Extractor) -> None:
     papers = [
         paper(f"Net{i}: x", f"We propose Net{i}. It is {i + 2}x faster on A100 GPUs.", f"p:{i}")

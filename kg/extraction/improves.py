@@ -129,6 +129,7 @@ class ImprovementRules:
                 cands = self._candidates(sent, text, spans)
             method = named if named is not None else resolver.main
             base: str | bool | None = False  # computed when the sentence yields a claim
+            found: list[tuple[int, str]] = []
             dataset = None
             for ds_start, ds_text in datasets:
                 if sent.start_char <= ds_start < sent.end_char:
@@ -180,9 +181,16 @@ class ImprovementRules:
                 elif window & self.higher_words and entry.direction == "higher":
                     direction = "higher"
                 if base is False:
-                    base = self._baseline(text, method_keys)
+                    found = self._baselines(text, method_keys)
+                    base = found[0][1] if found else None
                     if base:
                         baselines.append(base)
+                claim_base = base
+                if value is not None and len(found) > 1:
+                    # several comparisons: the one nearest the value ("..., and runs 10x faster
+                    # than the 50-step teacher" compares with the teacher, not an earlier clause)
+                    at = quantities[qi][0]
+                    claim_base = min(found, key=lambda f: abs(f[0] - at))[1]
                 rule = "metric_with_value" if value else "metric_claim"
                 claim = {
                     "method": method,
@@ -193,7 +201,7 @@ class ImprovementRules:
                     "number": value.number if value else None,
                     "unit": value.unit if value else None,
                     "direction": direction,
-                    "baseline": base,
+                    "baseline": claim_base,
                     "dataset": dataset,
                     "evidence": ctx.evidence(sent, rule, 0.85 if value else 0.6),
                 }
@@ -203,6 +211,8 @@ class ImprovementRules:
                 prev = results.get(key)
                 if prev is None or (prev["value"] is None and value is not None):
                     results[key] = claim
+                    if claim_base and claim_base != base:
+                        baselines.append(claim_base)
         return list(results.values()), baselines
 
     def _candidates(
@@ -262,7 +272,9 @@ class ImprovementRules:
         return d
 
     @staticmethod
-    def _baseline(text: str, method_keys: set[str]) -> str | None:
+    def _baselines(text: str, method_keys: set[str]) -> list[tuple[int, str]]:
+        """The comparisons of a sentence as (position, baseline), in text order."""
+        out = []
         for m in _BASELINE.finditer(text):
             b = m.group("b").strip(" .,")
             if (
@@ -273,5 +285,5 @@ class ImprovementRules:
                 continue
             if len(b.split()) > 10 or method_key(b) in method_keys:
                 continue
-            return b
-        return None
+            out.append((m.start(), b))
+        return out
