@@ -7,8 +7,8 @@
 Each doc's text is `title + "\\n\\n" + abstract` (`doc_text`). Components leave their results in
 `doc.user_data["kg"]` as plain JSON-like dicts, so docs survive multiprocessing and `Doc.to_bytes`.
 No statistical model is needed; the pipeline is built by name (`build_nlp()`), saved with
-`nlp.to_disk` and loaded back with `spacy.load` as long as `kg.extraction` is imported (the
-factories are registered on import).
+`nlp.to_disk` and loaded back with `spacy.load`: the factories are spaCy entry points
+(`spacy_factories` in pyproject.toml), so loading needs no prior import of kg.
 """
 
 from __future__ import annotations
