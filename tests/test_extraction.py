@@ -337,3 +337,22 @@ def test_two_processes_give_the_same_result(extractor: Extractor) -> None:
     one = [x.to_dict() for x in extractor.extract_all(papers)]
     two = [x.to_dict() for x in extractor.extract_all(iter(papers), n_process=2, batch_size=2)]
     assert one == two
+
+
+# ---------------------------------------------------------------------------------- tasks
+def _tasks(extractor: Extractor, title: str, abstract: str) -> set[str]:
+    return {t.casefold() for t in extractor.extract(paper(title, abstract)).to_dict()["tasks"]}
+
+
+@pytest.mark.parametrize(
+    "technique",
+    ["fine-tuning", "quantization", "pruning", "knowledge distillation", "reinforcement learning"],
+)
+def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str) -> None:
+    got = _tasks(
+        extractor,
+        "GlowNet: Compact Detectors",
+        f"We propose GlowNet, trained with {technique}, for object detection on drones.",
+    )
+    assert technique not in got
+    assert "object detection" in got
