@@ -356,3 +356,26 @@ def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str
     )
     assert technique not in got
     assert "object detection" in got
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "absent"),
+    [
+        ("QuickDiff: Fast Sampling for Accelerating Audio Synthesis", "audio synthesis", None),
+        ("LoomNet: Sparse Kernels for Large Language Models", None, "large language models"),
+        ("Tessa: Routing for Better Graph Matching", "graph matching", "better graph matching"),
+        (
+            "Pano: One Encoder for Scene Parsing and Depth Completion",
+            "depth completion",
+            "scene parsing and depth completion",
+        ),
+    ],
+)
+def test_title_for_phrase_tasks(
+    extractor: Extractor, title: str, expected: str | None, absent: str | None
+) -> None:
+    got = _tasks(extractor, title, "We evaluate the method on three benchmarks.")
+    if expected:
+        assert expected in got
+    if absent:
+        assert absent not in got

@@ -29,6 +29,55 @@ _TITLE_FOR = re.compile(
 )
 
 
+# "for Accelerating X", "for Better X": the task is X
+_LEAD_MODIFIER = re.compile(
+    r"^(?:(?:accelerating|aligning|enabling|improving|boosting|stabilizing|improved|better|"
+    r"advanced|effective|accurate)\s+(?:and\s+(?:\w+)\s+)?)+"
+)
+# "for Large Language Models", "for Vision Transformers": a model class the method applies to,
+# not a task it addresses
+_MODEL_CLASS_HEADS = frozenset(
+    [
+        "model",
+        "models",
+        "llm",
+        "llms",
+        "transformer",
+        "transformers",
+        "network",
+        "networks",
+        "backbone",
+        "backbones",
+        "operator",
+        "operators",
+        "generator",
+        "generators",
+        "system",
+        "systems",
+        "apis",
+        "mamba",
+    ]
+)
+
+
+def title_task_phrases(raw: str) -> list[str]:
+    """Task phrases from a title's "for <phrase>": leading gerunds/evaluative adjectives dropped,
+    "X and Y" split when both sides are multi-word, model classes and "efficient ..." skipped."""
+    phrase = _LEAD_MODIFIER.sub("", raw.strip(" -").casefold()).strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 6 or words[0] in {"efficient", "free", "all", "and"}:
+        return []
+    left, sep, right = phrase.partition(" and ")
+    parts = [left, right] if sep and len(left.split()) >= 2 else [phrase]
+    out = []
+    for i, part in enumerate(parts):
+        pw = part.split()
+        if not pw or pw[-1] in _MODEL_CLASS_HEADS or (i and len(pw) < 2):
+            continue
+        out.append(part)
+    return out
+
+
 def extract_datasets(
     doc: Doc, ctx: DocContext, methods: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -69,9 +118,7 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         title = ctx.title.split(":", 1)[-1]
         m = _TITLE_FOR.search(title)
         if m:
-            phrase = m.group("t").strip(" -").casefold()
-            words = phrase.split()
-            if 1 <= len(words) <= 6 and words[0] not in {"efficient", "free", "all"}:
+            for phrase in title_task_phrases(m.group("t")):
                 out.setdefault(phrase, {
                     "name": phrase, "evidence": ctx.evidence(title_sent, "title_for_phrase", 0.5),
                 })  # fmt: skip
