@@ -379,3 +379,16 @@ def test_title_for_phrase_tasks(
         assert expected in got
     if absent:
         assert absent not in got
+
+
+@pytest.mark.parametrize("adjective", ["GPU-friendly", "SIMD-aware", "MatMul-free", "KV-based"])
+def test_compound_adjectives_are_not_method_names(extractor: Extractor, adjective: str) -> None:
+    x = extractor.extract(
+        paper(
+            "RillNet: Fast Sequence Mixing",
+            f"We propose RillNet and introduce {adjective} kernels that cut latency.",
+        )
+    )
+    names = [m.name for m in x.methods]
+    assert "RillNet" in names
+    assert adjective not in names

@@ -91,6 +91,12 @@ class MethodCandidate:
 _SPLIT_WORD = re.compile(r"\S+")
 _WORD_AT = re.compile(r"(?=\S)(?<!\S)\S+")  # a whole word (for a scan that starts mid-text)
 _TRAILING_CONNECT = re.compile(r"\s+(of|for|with|and)$")
+# "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
+_ADJECTIVE_COMPOUND = re.compile(
+    r"^\S+-(?:aware|friendly|free|based|agnostic|oriented|guided|driven|like|specific|centric|"
+    r"efficient|level|wise|style|only|intensive|bound)$",
+    re.I,
+)
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -155,6 +161,8 @@ class ProposalRules:
         if n.split()[0] in {"A", "An", "The", "Our", "This", "We"}:
             return False
         if n.casefold() in self.known_terms or n.casefold() in self.not_names:
+            return False
+        if _ADJECTIVE_COMPOUND.match(n):
             return False
         return any(c.isalpha() for c in n)
 
