@@ -392,3 +392,23 @@ def test_compound_adjectives_are_not_method_names(extractor: Extractor, adjectiv
     names = [m.name for m in x.methods]
     assert "RillNet" in names
     assert adjective not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "used", "own"),
+    [
+        ("We propose MeshNet, which mixes tokens with Fast Fourier Convolution (FFC) layers.",
+         "FFC", None),
+        ("We introduce MeshNet, trained via low-rank gradient projection (LGP).", "LGP", None),
+        ("We propose MeshNet, equipped with a novel Token Mixing Block (TMB).", None, "TMB"),
+    ],
+)  # fmt: skip
+def test_acronyms_of_used_techniques_are_not_proposed(
+    extractor: Extractor, sentence: str, used: str | None, own: str | None
+) -> None:
+    names = [m.name for m in extractor.extract(paper("Mesh mixing", sentence)).methods]
+    assert "MeshNet" in names
+    if used:
+        assert used not in names
+    if own:
+        assert own in names

@@ -88,6 +88,8 @@ class MethodCandidate:
         }
 
 
+_USES = {"with", "via", "using", "employing", "uses", "use", "without", "e.g", "e.g.", "like"}
+_NEW = {"novel", "new", "proposed", "our", "dedicated", "custom", "specialized", "lightweight"}
 _SPLIT_WORD = re.compile(r"\S+")
 _WORD_AT = re.compile(r"(?=\S)(?<!\S)\S+")  # a whole word (for a scan that starts mid-text)
 _TRAILING_CONNECT = re.compile(r"\s+(of|for|with|and)$")
@@ -417,6 +419,11 @@ class ProposalRules:
                 for s, e, short, long in self.acronym_defs(text):
                     before = low[:s].split()[-4:]
                     if any(w.strip(_STRIP) in _OTHER_WORK for w in before):
+                        continue
+                    # "layers with Kolmogorov-Arnold Network (KAN)", "via generative architecture
+                    # search (GAS)": an existing technique the method uses, unless marked new
+                    bare = {w.strip(_STRIP) for w in before[-3:]}
+                    if bare & _USES and not bare & _NEW:
                         continue
                     # a component word in the long form or right after it, or earlier on
                     around = (long or "").casefold().split()[-2:] + low[e:].split()[:2]
