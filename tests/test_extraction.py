@@ -412,3 +412,21 @@ def test_acronyms_of_used_techniques_are_not_proposed(
         assert used not in names
     if own:
         assert own in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "platform", "baseline"),
+    [
+        ("Running on an FPGA, CoilNet is 4x more energy efficient than commercial GPUs.",
+         "FPGA", "GPU"),
+        ("CoilNet beats the Intel Xeon CPU with 3x higher throughput on an FPGA.", "FPGA", "CPU"),
+        ("On edge devices CoilNet gives a 2x speedup over the GPU baseline.", "edge", "GPU"),
+    ],
+)  # fmt: skip
+def test_compared_against_hardware_is_not_a_target(
+    extractor: Extractor, sentence: str, platform: str, baseline: str
+) -> None:
+    p = paper("CoilNet: Compact Inference", f"We present CoilNet, a compact network. {sentence}")
+    classes = {t.hw_class for t in extractor.extract(p).targets}
+    assert platform in classes
+    assert baseline not in classes

@@ -22,6 +22,14 @@ from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
 _RESULT = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7|times|%)(?!\w)", re.I)  # a measured result
+# "6x more energy-efficient than commercial GPUs", "speedup over the A100 GPU": hardware that
+# is the comparison baseline, not the platform (an "on/using/with" in between keeps it)
+_COMPARED = re.compile(
+    r"\b(?:than|over|versus|vs\.?|against|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
+    r"compared\s+(?:to|with)|relative\s+to)\s+"
+    r"(?:(?!(?:on|in|using|with|across|for)\b)[\w\-.]+\s+){0,3}$",
+    re.I,
+)
 _SELF = re.compile(r"\b(we|our|us|this (paper|work|study)|the proposed|proposed)\b", re.I)
 
 
@@ -92,6 +100,8 @@ def extract_targets(
             and entry.hw_class.casefold() not in title_low
             and written.casefold() not in title_low
         ):
+            continue
+        if _COMPARED.search(ctx.text[max(sent.start_char, start_char - 60) : start_char]):
             continue
         method = resolver.resolve(text)
         specific = entry.vendor is not None
