@@ -430,3 +430,22 @@ def test_compared_against_hardware_is_not_a_target(
     classes = {t.hw_class for t in extractor.extract(p).targets}
     assert platform in classes
     assert baseline not in classes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "baseline"),
+    [
+        ("FernNet runs 3.1x faster than sliding attention and 2.2x faster than dense attention.",
+         "sliding attention"),
+        ("FernNet gives a 2.5x speedup over grouped convolution and up to 6x over naive loops.",
+         "grouped convolution"),
+        ("FernNet is 40% faster than pruned detectors but also more accurate.",
+         "pruned detectors"),
+    ],
+)  # fmt: skip
+def test_baseline_stops_at_the_next_comparison(
+    extractor: Extractor, sentence: str, baseline: str
+) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    bases = [c.baseline for c in extractor.extract(p).improves if c.baseline]
+    assert bases and bases[0] == baseline

@@ -29,7 +29,8 @@ _BASELINE = re.compile(
     r"\b(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than"
     r"|over|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|against)\s+"
     r"(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:by|on|in|with|while|across|under|at|for|w\.r\.t"
-    r"|respectively|and achieves?|when|whereas|using)\b|\sand\s+[a-z]+s\b|$)",
+    r"|respectively|and achieves?|when|whereas|using|but)\b|\sand\s+[a-z]+s\b"
+    r"|\s(?:and|or)\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
     re.I,
 )
 _DIGIT = re.compile(r"\d")
@@ -280,6 +281,7 @@ class ImprovementRules:
             if (
                 not b
                 or b[0].isdigit()
+                or b[0] in "(["
                 or b.casefold().startswith(("a ", "an ", "up to", "about", "half"))
             ):
                 continue
