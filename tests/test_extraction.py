@@ -449,3 +449,20 @@ def test_baseline_stops_at_the_next_comparison(
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     bases = [c.baseline for c in extractor.extract(p).improves if c.baseline]
     assert bases and bases[0] == baseline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric_word", "wrong"),
+    [
+        ("FernNet reaches higher throughput on a single 24GB card.", "throughput", "24GB"),
+        ("FernNet improves FPS while drawing only 2.5 W of power.", "FPS", "2.5 W"),
+        ("FernNet cuts memory usage within a 30 ms budget.", "memory", "30 ms"),
+    ],
+)  # fmt: skip
+def test_value_unit_must_fit_the_metric(
+    extractor: Extractor, sentence: str, metric_word: str, wrong: str
+) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    for c in extractor.extract(p).improves:
+        if metric_word.casefold() in (c.metric_text or c.metric).casefold():
+            assert c.value != wrong

@@ -49,6 +49,16 @@ _QUANTITY_UNITS = {
     "dB", "points", "tokens/s", "fraction", "W", "mW", "J", "mJ",
 }  # fmt: skip
 
+# a unit that only fits some metric families: "80GB" is not a throughput, "1.11 W" not an FPS
+_UNIT_FAMILIES: dict[str, frozenset[str]] = {}
+for _units, _fams in (
+    (("GB", "MB", "KB", "TB", "GiB", "MiB"), ("memory", "model_size", "efficiency")),
+    (("W", "mW", "J", "mJ"), ("energy", "efficiency")),
+    (("ms", "µs", "s", "min", "h", "FPS", "tokens/s"), ("speed", "cost", "efficiency")),
+):
+    for _u in _units:
+        _UNIT_FAMILIES[_u] = frozenset(_fams)
+
 
 class ImprovementRules:
     def __init__(self, vocab: Vocabulary) -> None:
@@ -139,7 +149,10 @@ class ImprovementRules:
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             for ci, (_e, _t, ms, me, _tight, _c, _v) in enumerate(cands):
+                fam = cands[ci][0].family
                 for qi, (qs, qe, q) in enumerate(quantities):
+                    if q.unit in _UNIT_FAMILIES and fam not in _UNIT_FAMILIES[q.unit]:
+                        continue
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
                         pairs.append((d, ci, qi))
