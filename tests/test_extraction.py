@@ -466,3 +466,20 @@ def test_value_unit_must_fit_the_metric(
     for c in extractor.extract(p).improves:
         if metric_word.casefold() in (c.metric_text or c.metric).casefold():
             assert c.value != wrong
+
+
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("We propose PikeKV to speed up LLM inference on long prompts.", "llm inference"),
+        ("PikeKV makes FP4 training of transformers stable.", "fp4 training"),
+        ("PikeKV targets Mixture-of-Experts (MoE) serving at scale.", "moe serving"),
+    ],
+)
+def test_model_process_phrases_are_tasks(extractor: Extractor, sentence: str, task: str) -> None:
+    assert task in _tasks(extractor, "PikeKV: Cache Tricks", sentence)
+
+
+def test_title_for_drops_resource_adjective(extractor: Extractor) -> None:
+    got = _tasks(extractor, "Bolt: Kernels for Energy-Efficient Graph Rendering", "We add Bolt.")
+    assert "graph rendering" in got

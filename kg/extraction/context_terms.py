@@ -32,7 +32,7 @@ _TITLE_FOR = re.compile(
 # "for Accelerating X", "for Better X": the task is X
 _LEAD_MODIFIER = re.compile(
     r"^(?:(?:accelerating|aligning|enabling|improving|boosting|stabilizing|improved|better|"
-    r"advanced|effective|accurate)\s+(?:and\s+(?:\w+)\s+)?)+"
+    r"advanced|effective|accurate|(?!parameter-)\w+-efficient)\s+(?:and\s+(?:\w+)\s+)?)+"
 )
 # "for Large Language Models", "for Vision Transformers": a model class the method applies to,
 # not a task it addresses
@@ -57,6 +57,14 @@ _MODEL_CLASS_HEADS = frozenset(
         "apis",
         "mamba",
     ]
+)
+
+
+# "LLM inference", "FP8 training", "KV cache compression": a model class or number format
+# followed by the process it is about
+_MODEL_PROCESS = re.compile(
+    r"\b(?P<m>LLM|MoE|ViT|VLM|DNN|CNN|GNN|SNN|FP8|FP4|INT8|INT4|KV[- ]cache)s?\)?\s+"
+    r"(?P<p>inference|training|pre-?training|serving|quantization|compression|acceleration)\b"
 )
 
 
@@ -113,6 +121,12 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         out.setdefault(canonical.casefold(), {
             "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
         })  # fmt: skip
+    for sent in ctx.sentences:
+        for m in _MODEL_PROCESS.finditer(sent.text):
+            phrase = f"{m.group('m')} {m.group('p')}"
+            out.setdefault(phrase.casefold(), {
+                "name": phrase, "evidence": ctx.evidence(sent, "model_process_phrase", 0.5),
+            })  # fmt: skip
     title_sent = next((s for s in ctx.sentences if s.in_title), None)
     if title_sent is not None:
         title = ctx.title.split(":", 1)[-1]
