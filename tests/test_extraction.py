@@ -483,3 +483,24 @@ def test_model_process_phrases_are_tasks(extractor: Extractor, sentence: str, ta
 def test_title_for_drops_resource_adjective(extractor: Extractor) -> None:
     got = _tasks(extractor, "Bolt: Kernels for Energy-Efficient Graph Rendering", "We add Bolt.")
     assert "graph rendering" in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "prior"),
+    [
+        ("We propose HaloNet and compare it with an existing pruning method called ThinNet.",
+         "ThinNet"),
+        ("We also introduce a lighter version of GridFormer inside HaloNet.", "GridFormer"),
+    ],
+)  # fmt: skip
+def test_prior_work_after_a_cue_is_not_proposed(
+    extractor: Extractor, sentence: str, prior: str
+) -> None:
+    p = paper("HaloNet: Sparse Halos", f"We propose HaloNet, a sparse network. {sentence}")
+    names = [m.name for m in extractor.extract(p).methods]
+    assert "HaloNet" in names and prior not in names
+
+
+def test_improved_version_called_name_is_still_proposed(extractor: Extractor) -> None:
+    p = paper("Fast halos", "We release an improved version called HaloNet2 that halves latency.")
+    assert "HaloNet2" in [m.name for m in extractor.extract(p).methods]

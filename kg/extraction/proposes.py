@@ -88,6 +88,22 @@ class MethodCandidate:
         }
 
 
+_PRIOR_BEFORE_CUE = re.compile(
+    r"\b(existing|prior|previous|conventional|traditional|popular|well-known|widely[- ]used)\b"
+)
+_PRIOR_NAME = _OTHER_WORK | {"predecessor", "predecessors"}
+_DERIVED_OF = {"version", "versions", "variant", "variants"}
+
+
+def _prior_name(before: str) -> bool:
+    """Words before a proposed name mark it as existing work: "than its predecessor PaLM",
+    "a slimmed-down version of MultiHead Self-Attention"."""
+    words = [w.strip(_STRIP) for w in before.split()[-3:]]
+    if set(words) & _PRIOR_NAME:
+        return True
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in _DERIVED_OF
+
+
 _USES = {"with", "via", "using", "employing", "uses", "use", "without", "e.g", "e.g.", "like"}
 _NEW = {"novel", "new", "proposed", "our", "dedicated", "custom", "specialized", "lightweight"}
 _SPLIT_WORD = re.compile(r"\S+")
@@ -404,7 +420,12 @@ class ProposalRules:
                     rel_end = cue_end - sent.start_char
                     if is_verb and not _SELF_BEFORE.search(" ".join(low[:rel_start].split()[-4:])):
                         continue
+                    if is_naming and _PRIOR_BEFORE_CUE.search(
+                        " ".join(low[:rel_start].split()[-6:])
+                    ):
+                        continue  # "an existing approach called Linformer"
                     names = self.names_after(text, rel_end, lenient=is_naming)
+                    names = [n for n in names if not _prior_name(low[max(0, n[0] - 60) : n[0]])]
                     for s, e, short, long in names:
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn
