@@ -504,3 +504,16 @@ def test_prior_work_after_a_cue_is_not_proposed(
 def test_improved_version_called_name_is_still_proposed(extractor: Extractor) -> None:
     p = paper("Fast halos", "We release an improved version called HaloNet2 that halves latency.")
     assert "HaloNet2" in [m.name for m in extractor.extract(p).methods]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ReedNet cuts GPU memory usage by 40% during training.",
+        "ReedNet raises GPU utilization to 90% in our runs.",
+        "The search for ReedNet takes only 30 CPU minutes.",
+    ],
+)
+def test_hardware_as_a_resource_word_is_not_a_target(extractor: Extractor, sentence: str) -> None:
+    p = paper("ReedNet: Lean Training", f"We propose ReedNet, a lean trainer. {sentence}")
+    assert not extractor.extract(p).targets
