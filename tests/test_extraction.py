@@ -421,6 +421,7 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          "FPGA", "GPU"),
         ("CoilNet beats the Intel Xeon CPU with 3x higher throughput on an FPGA.", "FPGA", "CPU"),
         ("On edge devices CoilNet gives a 2x speedup over the GPU baseline.", "edge", "GPU"),
+        ("On an FPGA CoilNet is 3x more efficient comparing with GPU.", "FPGA", "GPU"),
     ],
 )  # fmt: skip
 def test_compared_against_hardware_is_not_a_target(

@@ -26,7 +26,7 @@ _RESULT = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7|times|%)(?!\w)", re.I)  # a me
 # is the comparison baseline, not the platform (an "on/using/with" in between keeps it)
 _COMPARED = re.compile(
     r"\b(?:than|over|versus|vs\.?|against|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
-    r"compared\s+(?:to|with)|relative\s+to)\s+"
+    r"compar(?:ed|ing)\s+(?:to|with|against)|relative\s+to)\s+"
     r"(?:(?!(?:on|in|using|with|across|for)\b)[\w\-.]+\s+){0,3}$",
     re.I,
 )
