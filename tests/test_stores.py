@@ -187,6 +187,34 @@ def test_loading_twice_changes_nothing(store: GraphStore) -> None:
     assert dump(store) == before
 
 
+@pytest.mark.neo4j
+def test_neo4j_create_falls_back_to_merge_when_a_concurrent_writer_got_there_first(
+    neo4j_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New rows are CREATEd after the pre-check; if another writer created the same ids in
+    between, the uniqueness constraint fails that transaction and the batch is MERGEd instead."""
+    import kg.stores.neo4j as neo4j_store
+
+    store = Neo4jStore(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+    try:
+        store.clear()
+        nodes, rels = small_graph()
+        store.load(nodes, rels)
+        before = dump(store)
+
+        def stale(tx, pattern, hint, rows):  # what a pre-check saw before the other writer
+            return list(rows), []
+
+        monkeypatch.setattr(neo4j_store, "_precheck", stale)
+        report = store.load(nodes, rels)  # CREATE fails on the constraint, MERGE succeeds
+        assert report.total("nodes_created") == 0
+        assert report.total("relationships_created") == 0
+        assert dump(store) == before
+        assert sum(store.stats()["relationships"].values()) == len(rels)
+    finally:
+        store.close()
+
+
 def test_same_claim_from_two_papers_is_two_pieces_of_evidence(store: GraphStore) -> None:
     nodes, rels = small_graph()
     store.load(nodes, rels)
