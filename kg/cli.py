@@ -580,19 +580,24 @@ def _print_rows(rows: list[dict], out_format: str) -> None:
     click.echo(format_rows(rows, out_format))
 
 
+def row_options(fn):
+    """`--param KEY=VALUE` and `--format`, shared by the commands that run Cypher and print rows."""
+    fn = click.option(
+        "--format",
+        "out_format",
+        type=click.Choice(["table", "json", "csv"]),
+        default="table",
+        show_default=True,
+    )(fn)
+    return click.option(
+        "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
+    )(fn)
+
+
 @main.command("query")
 @click.argument("name", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the canned queries and exit.")
-@click.option(
-    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
-)
-@click.option(
-    "--format",
-    "out_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@row_options
 @click.option(
     "--browser-guide",
     "guide_file",
@@ -677,16 +682,7 @@ def query_command(
 
 @main.command("cypher")
 @click.argument("statement")
-@click.option(
-    "--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Set a parameter."
-)
-@click.option(
-    "--format",
-    "out_format",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-)
+@row_options
 @click.option("--write", is_flag=True, help="Allow a statement that changes the graph.")
 @store_options
 def cypher_command(
