@@ -121,7 +121,9 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         out.setdefault(canonical.casefold(), {
             "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
         })  # fmt: skip
-    for sent in ctx.sentences:
+    # one scan of the whole text first: a match inside a sentence is a match in the text too
+    sentences = ctx.sentences if _MODEL_PROCESS.search(ctx.text) else ()
+    for sent in sentences:
         for m in _MODEL_PROCESS.finditer(sent.text):
             phrase = f"{m.group('m')} {m.group('p')}"
             out.setdefault(phrase.casefold(), {

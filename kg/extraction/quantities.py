@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = (
@@ -118,8 +119,11 @@ def numbers_in(text: str) -> tuple[float, ...]:
     return tuple(float(n.replace(",", "")) for n in _NUM_RE.findall(text))
 
 
+@lru_cache(maxsize=8192)
 def parse_quantity(text: str) -> Quantity:
-    """Parse a value as written: `parse_quantity("up to 5.8x")` -> number 5.8, unit "x"."""
+    """Parse a value as written: `parse_quantity("up to 5.8x")` -> number 5.8, unit "x".
+
+    Cached: values such as "2x" or "10%" recur across abstracts, and `Quantity` is immutable."""
     raw = text.strip()
     low = raw.casefold()
     if not raw:
