@@ -62,10 +62,13 @@ _MODEL_CLASS_HEADS = frozenset(
 
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
 # followed by the process it is about
+# the leading lookahead (the first letters of the model words) lets the engine skip ahead
 _MODEL_PROCESS = re.compile(
-    r"\b(?P<m>LLM|MoE|ViT|VLM|DNN|CNN|GNN|SNN|FP8|FP4|INT8|INT4|KV[- ]cache)s?\)?\s+"
+    r"(?=[CDFGIKLMSV])\b"
+    r"(?P<m>LLM|MoE|ViT|VLM|DNN|CNN|GNN|SNN|FP8|FP4|INT8|INT4|KV[- ]cache)s?\)?\s+"
     r"(?P<p>inference|training|pre-?training|serving|quantization|compression|acceleration)\b"
 )
+_MODEL_WORDS = ("LLM", "MoE", "ViT", "VLM", "DNN", "CNN", "GNN", "SNN", "FP8", "FP4", "INT", "KV")
 
 
 def title_task_phrases(raw: str) -> list[str]:
@@ -121,8 +124,11 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         out.setdefault(canonical.casefold(), {
             "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
         })  # fmt: skip
-    # one scan of the whole text first: a match inside a sentence is a match in the text too
-    sentences = ctx.sentences if _MODEL_PROCESS.search(ctx.text) else ()
+    # gate the sentence scan: a match inside a sentence is a match in the whole text too, and
+    # needs one of the model words (plain substring tests are much cheaper than the regex)
+    text = ctx.text
+    gate = any(k in text for k in _MODEL_WORDS) and _MODEL_PROCESS.search(text)
+    sentences = ctx.sentences if gate else ()
     for sent in sentences:
         for m in _MODEL_PROCESS.finditer(sent.text):
             phrase = f"{m.group('m')} {m.group('p')}"
