@@ -251,7 +251,7 @@ class ImprovementRules:
             before = text[:ms].rsplit(None, 2)[-2:]
             after = text[me:].split(None, 1)[:1]
             tight = {w.strip(".,;:()[]").casefold() for w in before + after}
-            own = {w.casefold() for w in metric_text.split()}
+            own = set(metric_text.casefold().split())  # casefold adds no whitespace
             claimed = bool((tight | own) & self.adjacent)
             vague = text[span_start - sent.start_char : me].casefold() in _VAGUE
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))

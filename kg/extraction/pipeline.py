@@ -14,6 +14,7 @@ No statistical model is needed; the pipeline is built by name (`build_nlp()`), s
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import Any
 
@@ -71,6 +72,7 @@ def title_boundary(doc: Doc) -> Doc:
     return doc
 
 
+_SECOND = operator.itemgetter(1)
 _SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
 
 
@@ -124,6 +126,7 @@ class CueMatcher:
         self.matcher.add("NAMING", [make(w) for w in naming])
         self.matcher.add("ACRO", [make("(")])  # the rules read the parenthesis from the text
         self.matcher.add("SELF", [make(w) for w in lex["self_reference"]])
+        self.labels: dict[int, str] = {}  # match id -> label
 
     def __call__(self, doc: Doc) -> Doc:
         cues: dict[int, list[tuple[str, int, int]]] = {}
@@ -132,11 +135,18 @@ class CueMatcher:
             idx, length, _ = token_offsets(doc)
             starts = sentence_starts(doc)
             strings = doc.vocab.strings
-            for match_id, start, end in sorted(matches, key=lambda m: m[1]):
-                si = bisect.bisect_right(starts, start) - 1
-                cues.setdefault(si, []).append(
-                    (strings[match_id], idx[start], idx[end - 1] + length[end - 1])
-                )
+            labels = self.labels
+            right = bisect.bisect_right
+            for match_id, start, end in sorted(matches, key=_SECOND):
+                label = labels.get(match_id)
+                if label is None:
+                    label = labels[match_id] = strings[match_id]
+                si = right(starts, start) - 1
+                row = (label, idx[start], idx[end - 1] + length[end - 1])
+                if si in cues:
+                    cues[si].append(row)
+                else:
+                    cues[si] = [row]
         doc.user_data[CUES_KEY] = cues
         return doc
 
