@@ -76,11 +76,8 @@ class ImprovementRules:
         # occurs in the casefolded sentence, no claim word can sit next to a metric
         adj = self.adjacent
         roots = sorted(w for w in adj if not any(o != w and o in w for o in adj))
-        # the leading lookahead lets the regex engine jump to the possible first letters
-        firsts = "".join(sorted({re.escape(w[0]) for w in roots}))
-        self.adjacent_re = re.compile(
-            f"(?=[{firsts}])(?:{'|'.join(re.escape(w) for w in roots)})" if roots else "(?!)"
-        )
+        # (plain substring tests: ~1.7x faster than one alternation regex over the roots)
+        self.adjacent_roots = tuple(roots)
         self.loss_words = vocab.words("loss_words")
         self.parity_words = vocab.words("parity_words")
 
@@ -108,7 +105,7 @@ class ImprovementRules:
             has_factor = not has_digit and any(k in low for k in _FACTOR_KEYS)
             cands = None
             if not (has_digit or has_factor):
-                if not self.adjacent_re.search(low):
+                if not any(w in low for w in self.adjacent_roots):
                     continue  # no claim word anywhere, so none next to a metric either
                 cands = self._candidates(sent, text, spans)
                 if not any(c[5] for c in cands):
