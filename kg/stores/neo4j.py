@@ -384,9 +384,14 @@ def _write_nodes(
         # uniqueness constraint still guards against a concurrent writer, and the caller retries
         # the batch with MERGE (`merge=True`) if it fires.
         props, params = _columns(NODE_PROPERTIES[label], new)
-        write = f"MERGE (n:{label} {{id: $ids[i]}})" if merge else f"CREATE (n:{label})"
+        # CREATE with the properties inline: no separate SET pass over a fresh entity.
+        write = (
+            f"MERGE (n:{label} {{id: $ids[i]}}) SET n = {props}"
+            if merge
+            else f"CREATE (n:{label} {props})"
+        )
         summary = tx.run(
-            f"UNWIND range(0, size($ids) - 1) AS i {write} SET n = {props}",
+            f"UNWIND range(0, size($ids) - 1) AS i {write}",
             ids=[row.id for row in new],
             **params,
         ).consume()
@@ -418,15 +423,15 @@ def _write_relationships(
         # CREATE, not MERGE: the pre-check saw none of these ids (see `_write_nodes`).
         props, params = _columns(REL_PROPERTIES[rel_type], new)
         write = (
-            f"MERGE (a)-[x:{rel_type} {{id: $ids[i]}}]->(b)"
+            f"MERGE (a)-[x:{rel_type} {{id: $ids[i]}}]->(b) SET x = {props}"
             if merge
-            else f"CREATE (a)-[x:{rel_type}]->(b)"
+            else f"CREATE (a)-[x:{rel_type} {props}]->(b)"
         )
         summary = tx.run(
             f"UNWIND range(0, size($ids) - 1) AS i "
             f"MATCH (a:{start} {{id: $src[i]}}) USING INDEX SEEK a:{start}(id) "
             f"WITH i, a MATCH (b:{end} {{id: $dst[i]}}) USING INDEX SEEK b:{end}(id) "
-            f"{write} SET x = {props}",
+            f"{write}",
             ids=[row.id for row in new],
             src=[row.start for row in new],
             dst=[row.end for row in new],
