@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support import unavailable
 
 from kg.model import NODE_LABELS, REL_TYPES
 from kg.pipeline import extract_graphs, load_graphs
@@ -27,7 +28,8 @@ from kg.stores.neo4j import Neo4jStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
-pytestmark = pytest.mark.skipif(len(SEEDS) != 3, reason="needs ../shared/seeds (3 pages)")
+if len(SEEDS) != 3:
+    unavailable("needs ../shared/seeds (3 pages)", module=True)
 
 
 @pytest.fixture(scope="module")

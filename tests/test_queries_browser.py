@@ -9,6 +9,7 @@ import shutil
 import threading
 
 import pytest
+from support import unavailable
 
 from kg import queries
 
@@ -20,24 +21,16 @@ def _chromium() -> str:
         path = shutil.which(name)
         if path:
             return path
-    pytest.skip("no Chromium")
+    unavailable("no Chromium")
     return ""
 
 
 def _http_url(request: pytest.FixtureRequest) -> str:
-    import os
 
-    if os.environ.get("NEO4J_HTTP_URL"):
-        return os.environ["NEO4J_HTTP_URL"].rstrip("/")
-    try:
-        server = request.getfixturevalue("neo4j_server")
-    except pytest.FixtureLookupError:
-        pytest.skip("no neo4j_server fixture or NEO4J_HTTP_URL (the Browser's HTTP address)")
-    if isinstance(server, dict):
-        return server["http_url"].rstrip("/")
-    if hasattr(server, "http_url"):
-        return server.http_url.rstrip("/")
-    return str(tuple(server)[3]).rstrip("/")  # a plain (uri, user, password, http_url)
+    server = request.getfixturevalue("neo4j_server")
+    if not server.http_url:
+        unavailable("the Neo4j test server has no HTTP address for the Browser")
+    return server.http_url.rstrip("/")
 
 
 def test_guide_plays_in_neo4j_browser(request: pytest.FixtureRequest) -> None:

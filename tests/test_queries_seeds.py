@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from support import unavailable
 
 from kg.cli import main
 from kg.queries import load_queries, run_cypher, run_query
@@ -23,7 +24,8 @@ SEEDS = Path(os.environ.get("KG_SEEDS") or ROOT.parent / "shared" / "seeds")
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 QUERIES = load_queries()
 
-pytestmark = pytest.mark.skipif(not SEED_FILES, reason=f"no seed pages in {SEEDS}")
+if not SEED_FILES:
+    unavailable(f"no seed pages in {SEEDS}", module=True)
 
 
 def _load(args: list[str]) -> None:

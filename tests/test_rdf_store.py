@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from support import unavailable
 
 from kg.cli import main
 from kg.exports.rdf import DEFAULT_BASE_IRI, KG, Minter, to_graph, write_rdf
@@ -45,7 +46,8 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 """
 
-pytestmark = pytest.mark.skipif(not SEED_FILES, reason=f"no seed pages in {SEEDS}")
+if not SEED_FILES:
+    unavailable(f"no seed pages in {SEEDS}", module=True)
 
 
 @pytest.fixture(scope="module")

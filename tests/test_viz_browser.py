@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from support import unavailable
 from viz_graphs import HOSTILE, HOSTILE_SCRIPT, sample_graph, synthetic_graph
 
 from kg.views import render_view, select_view
@@ -35,14 +36,8 @@ CHROMIUM_ARGS = [
 READY_TIMEOUT_MS = 90_000  # generous: CI machines are slow and shared
 
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
 def _unavailable(reason: str) -> None:
-    if _in_ci():
-        pytest.fail(f"headless Chromium unavailable (CI=true, not skipping): {reason}", False)
-    pytest.skip(f"headless Chromium unavailable: {reason}")
+    unavailable(f"headless Chromium unavailable: {reason}")
 
 
 def _chromium_path() -> str | None:
