@@ -116,6 +116,8 @@ class DocContext:
 
 
 CUES_KEY = "kg_cues"  # cue matches per sentence: [(label, start_char, end_char)]
+# the cue phrases matched in the term matcher's pass, [(label, start, end)], read by kg_cues
+CUE_MATCHES_KEY = "kg_cue_matches"
 TERMS_KEY = "kg_terms"  # matched terms as plain rows, read by the rule components
 CTX_KEY = "kg_ctx"  # the DocContext, shared by the components; dropped by the last one
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import (
     CTX_KEY,
+    CUE_MATCHES_KEY,
     CUES_KEY,
     RESULT_KEY,
     TERMS_KEY,
@@ -41,7 +42,7 @@ from kg.extraction.context_terms import extract_datasets, extract_tasks
 from kg.extraction.improves import ImprovementRules
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.targets import MethodResolver, extract_targets
-from kg.extraction.terms import TermMatcher, terms_of
+from kg.extraction.terms import TermMatcher, cue_phrases, terms_of
 from kg.extraction.vocab import load_vocabulary
 
 PIPELINE_NAME = "kg_extractor"
@@ -111,36 +112,41 @@ def make_terms(nlp: Language, name: str, spans: bool) -> TermMatcher:
 
 class CueMatcher:
     """Token patterns marking sentences worth reading: proposal verbs, naming cues, acronym
-    definitions and self-reference. Stores {sentence index: set of cue labels}."""
+    definitions and self-reference. Stores {sentence index: set of cue labels}.
+
+    The matches come from `kg_terms`, which matches these phrases in its own pass; the matcher
+    here runs only when that pass did not (a pipeline without `kg_terms`)."""
 
     def __init__(self, nlp: Language) -> None:
-        vocab = load_vocabulary()
-        lex = vocab.lexicon
         # single words and short phrases: a PhraseMatcher on LOWER is the fastest way
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         make = nlp.make_doc
-        self.matcher.add("PROPOSE", [make(w) for w in sorted(vocab.words("proposal_verbs"))])
-        naming = [*sorted(vocab.words("naming_cues")),
-            "we call", "we name", "we term", "we dub", "referred to as",
-        ]  # fmt: skip
-        self.matcher.add("NAMING", [make(w) for w in naming])
-        self.matcher.add("ACRO", [make("(")])  # the rules read the parenthesis from the text
-        self.matcher.add("SELF", [make(w) for w in lex["self_reference"]])
+        for label, phrases in cue_phrases(load_vocabulary()).items():
+            self.matcher.add(label, [make(p) for p in phrases])
         self.labels: dict[int, str] = {}  # match id -> label
+
+    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        matches = doc.user_data.pop(CUE_MATCHES_KEY, None)
+        if matches is not None:
+            return matches
+        strings = doc.vocab.strings
+        labels = self.labels
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            label = labels.get(match_id)
+            if label is None:
+                label = labels[match_id] = strings[match_id]
+            out.append((label, start, end))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         cues: dict[int, list[tuple[str, int, int]]] = {}
-        matches = self.matcher(doc)
+        matches = self._matches(doc)
         if matches:
             idx, length, _ = token_offsets(doc)
             starts = sentence_starts(doc)
-            strings = doc.vocab.strings
-            labels = self.labels
             right = bisect.bisect_right
-            for match_id, start, end in sorted(matches, key=_SECOND):
-                label = labels.get(match_id)
-                if label is None:
-                    label = labels[match_id] = strings[match_id]
+            for label, start, end in sorted(matches, key=_SECOND):
                 si = right(starts, start) - 1
                 row = (label, idx[start], idx[end - 1] + length[end - 1])
                 if si in cues:
@@ -219,6 +225,7 @@ class ContextTerms:
         ctx.result["datasets"] = extract_datasets(doc, ctx, methods)
         ctx.result["tasks"] = extract_tasks(doc, ctx)
         doc.user_data.pop(CUES_KEY, None)
+        doc.user_data.pop(CUE_MATCHES_KEY, None)
         doc.user_data.pop(TEXT_KEY, None)
         doc.user_data.pop(CTX_KEY, None)
         doc.user_data.pop(TERMS_KEY, None)

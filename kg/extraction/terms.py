@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extraction.context import TERMS_KEY, TEXT_KEY, token_offsets
+from kg.extraction.context import CUE_MATCHES_KEY, TERMS_KEY, TEXT_KEY, token_offsets
 from kg.extraction.vocab import Vocabulary
 
 SPAN_KEYS = {
@@ -35,14 +35,38 @@ def _is_short_code(alias: str) -> bool:
     )
 
 
+def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
+    """The cue phrases by label (matched on LOWER): proposal verbs, naming cues, the acronym
+    parenthesis and self-reference."""
+    return {
+        "PROPOSE": sorted(vocab.words("proposal_verbs")),
+        "NAMING": [
+            *sorted(vocab.words("naming_cues")),
+            "we call",
+            "we name",
+            "we term",
+            "we dub",
+            "referred to as",
+        ],
+        "ACRO": ["("],  # the rules read the parenthesis from the text
+        "SELF": list(vocab.lexicon["self_reference"]),
+    }
+
+
 class TermMatcher:
+    """One LOWER PhraseMatcher pass for the terms and the cue phrases (each pass walks every
+    token, so one pass instead of three). Case-sensitive aliases are matched on their lowercase
+    form under keys of their own and kept only when the tokens are written exactly as an alias;
+    the cue matches are left in `doc.user_data` for `kg_cues`."""
+
     def __init__(self, nlp: Language, vocab: Vocabulary, spans: bool = False) -> None:
         self.vocab = vocab
         self.spans = spans
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         strings = nlp.vocab.strings
         self.info: dict[int, tuple[str, str]] = {}  # match id -> (label, canonical)
+        # match id of a case-sensitive key -> (label, canonical, the aliases' token texts)
+        self.orth_info: dict[int, tuple[str, str, frozenset[tuple[str, ...]]]] = {}
         pending_lower: dict[str, list[str]] = {}
         pending_orth: dict[str, list[str]] = {}
 
@@ -67,9 +91,17 @@ class TermMatcher:
             register("TASK", t, t, False)
         make = nlp.make_doc
         for key, aliases in pending_lower.items():
-            self.lower.add(key, [make(a) for a in dict.fromkeys(aliases)])
+            self.matcher.add(key, [make(a) for a in dict.fromkeys(aliases)])
         for key, aliases in pending_orth.items():
-            self.orth.add(key, [make(a) for a in dict.fromkeys(aliases)])
+            docs = [make(a) for a in dict.fromkeys(aliases)]
+            label, canonical = self.info[strings[key]]
+            forms = frozenset(tuple(t.text for t in d) for d in docs)
+            self.orth_info[strings.add(f"ORTH|{key}")] = (label, canonical, forms)
+            self.matcher.add(f"ORTH|{key}", docs)
+        self.cue_labels: dict[int, str] = {}  # match id -> cue label
+        for label, phrases in cue_phrases(vocab).items():
+            self.cue_labels[strings.add(label)] = label
+            self.matcher.add(label, [make(p) for p in phrases])
         self.vendor_words = frozenset(vocab.vendors)
         self.class_words = frozenset(
             {"gpu", "gpus", "cpu", "cpus", "card", "cards", "device", "devices", "board", "boards",
@@ -77,13 +109,30 @@ class TermMatcher:
         )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.lower(doc) + self.orth(doc)
         text = doc.user_data.get(TEXT_KEY) or doc.text
+        idx, length, _ = token_offsets(doc)
+        info = self.info
+        cue_labels = self.cue_labels
+        loose: list[tuple[str, str, int, int]] = []
+        exact: list[tuple[str, str, int, int]] = []  # case-sensitive ones, after the others
+        cues: list[tuple[str, int, int]] = []
+        for match_id, start, end in self.matcher(doc):
+            term = info.get(match_id)
+            if term is not None:
+                loose.append((*term, start, end))
+                continue
+            cue = cue_labels.get(match_id)
+            if cue is not None:
+                cues.append((cue, start, end))
+                continue
+            label, canonical, forms = self.orth_info[match_id]
+            written = tuple(text[idx[i] : idx[i] + length[i]] for i in range(start, end))
+            if written in forms:
+                exact.append((label, canonical, start, end))
+        doc.user_data[CUE_MATCHES_KEY] = cues
         found: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}
-        if matches:
-            idx, length, _ = token_offsets(doc)
-            for match_id, start, end in matches:
-                label, canonical = self.info[match_id]
+        if loose or exact:
+            for label, canonical, start, end in loose + exact:
                 if label == "HARDWARE":
                     while (
                         start > 0
