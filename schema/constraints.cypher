@@ -38,4 +38,4 @@ CREATE INDEX evaluated_on_paper_id IF NOT EXISTS FOR ()-[r:EVALUATED_ON]-() ON (
 CREATE INDEX addresses_paper_id IF NOT EXISTS FOR ()-[r:ADDRESSES]-() ON (r.paper_id);
 
 // Full-text search over papers: CALL db.index.fulltext.queryNodes('paper_text', 'int8 edge')
-CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.title_plain, n.abstract];
+CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.title_plain, n.abstract] OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}};

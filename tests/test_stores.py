@@ -188,28 +188,39 @@ def test_loading_twice_changes_nothing(store: GraphStore) -> None:
 
 
 @pytest.mark.neo4j
+@pytest.mark.parametrize("stale", ["precheck", "empty-at-start"])
 def test_neo4j_create_falls_back_to_merge_when_a_concurrent_writer_got_there_first(
-    neo4j_server, monkeypatch: pytest.MonkeyPatch
+    neo4j_server, monkeypatch: pytest.MonkeyPatch, stale: str
 ) -> None:
-    """New rows are CREATEd after the pre-check; if another writer created the same ids in
-    between, the uniqueness constraint fails that transaction and the batch is MERGEd instead."""
+    """New rows are CREATEd after the pre-check, or without one when the label or type was
+    empty as the load began; if another writer created the same ids in between, the uniqueness
+    constraint fails that transaction and the batch is MERGEd instead."""
     import kg.stores.neo4j as neo4j_store
 
     store = Neo4jStore(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
     try:
         store.clear()
+        empty = store.stats()
         nodes, rels = small_graph()
-        store.load(nodes, rels)
+        store.load(nodes, rels)  # the other writer
         before = dump(store)
+        if stale == "precheck":  # what a pre-check saw before the other writer
 
-        def stale(tx, pattern, hint, rows):  # what a pre-check saw before the other writer
-            return list(rows), []
+            def seen_nothing(tx, pattern, hint, rows):
+                return list(rows), []
 
-        monkeypatch.setattr(neo4j_store, "_precheck", stale)
+            monkeypatch.setattr(neo4j_store, "_precheck", seen_nothing)
+        else:  # the counts this load read before the other writer
+
+            def empty_stats() -> dict[str, dict[str, int]]:
+                return empty
+
+            monkeypatch.setattr(store, "stats", empty_stats)
         report = store.load(nodes, rels)  # CREATE fails on the constraint, MERGE succeeds
         assert report.total("nodes_created") == 0
         assert report.total("relationships_created") == 0
         assert dump(store) == before
+        monkeypatch.undo()
         assert sum(store.stats()["relationships"].values()) == len(rels)
     finally:
         store.close()

@@ -41,10 +41,8 @@ from kg.stores.base import (
     LoadReport,
     NodeRow,
     RelRow,
-    chunked,
+    batches,
     empty_stats,
-    group_nodes,
-    group_relationships,
     public_props,
 )
 
@@ -85,7 +83,8 @@ def schema_statements() -> list[str]:
         )
     statements.append(
         f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
-        "FOR (n:Paper) ON EACH [n.title, n.title_plain, n.abstract]"
+        "FOR (n:Paper) ON EACH [n.title, n.title_plain, n.abstract] "
+        "OPTIONS {indexConfig: {`fulltext.eventually_consistent`: true}}"
     )
     return statements
 
@@ -188,18 +187,20 @@ class Neo4jStore:
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
             raise self._fail(exc, "read") from exc
 
-    def _write_batch(self, work, name: str, rows: list) -> dict[str, int]:
+    def _write_batch(self, work, name: str, rows: list, fresh: bool) -> dict[str, int]:
         """One batch in one managed transaction, CREATE for ids the pre-check did not find.
 
-        If a concurrent writer created one of those ids in between, the uniqueness constraint
-        fails the transaction (nothing of it is kept) and the batch runs again with MERGE.
+        `fresh`: the label or type had no rows when the load began, so every id of this load is
+        new and the pre-check is skipped. If a concurrent writer created one of the ids in
+        between, the uniqueness constraint fails the transaction (nothing of it is kept) and the
+        batch runs again with the pre-check and MERGE.
         """
         try:
             with self._session() as session:
                 try:
-                    return session.execute_write(work, name, rows)
+                    return session.execute_write(work, name, rows, "fresh" if fresh else "check")
                 except neo4j_errors.ConstraintError:
-                    return session.execute_write(work, name, rows, True)
+                    return session.execute_write(work, name, rows, "merge")
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
             raise self._fail(exc, "write") from exc
 
@@ -224,23 +225,34 @@ class Neo4jStore:
         started = time.perf_counter()
         if not self._schema_applied:
             self.apply_schema()
-        node_groups = group_nodes(nodes)
-        rel_groups = group_relationships(relationships)
         report = LoadReport()
-        for label, node_rows in node_groups.items():
-            for chunk in chunked(list(node_rows.values()), batch_size):
-                counts = self._write_batch(_write_nodes, label, chunk)
-                for name, n in counts.items():
-                    report.count(name, label, n)
-                report.batches += 1
-        for rel_type, rel_rows in rel_groups.items():
-            for chunk in chunked(list(rel_rows.values()), batch_size):
-                counts = self._write_batch(_write_relationships, rel_type, chunk)
-                for name, n in counts.items():
-                    report.count(name, rel_type, n)
-                report.batches += 1
+        before = self.stats()
+        empty = {name for counts in before.values() for name, n in counts.items() if not n}
+        for batch in batches(nodes, relationships, batch_size):
+            write = _write_nodes if batch.is_node else _write_relationships
+            counts = self._write_batch(write, batch.name, batch.rows, batch.name in empty)
+            for name, n in counts.items():
+                report.count(name, batch.name, n)
+            report.batches += 1
+        if report.nodes_created.get("Paper") or report.nodes_updated.get("Paper"):
+            self._await_fulltext()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _await_fulltext(self) -> None:
+        """Wait until the full-text index has caught up with this load.
+
+        The index is eventually consistent (Lucene work happens after commit, off the write
+        path, which took a first load's paper writes from about 7 s to 2.5 s); waiting here keeps
+        `kg load` then a search consistent, as with a synchronous index.
+        """
+        try:
+            with self._session() as session:
+                session.run(
+                    "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
+                ).consume()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+            raise self._fail(exc, "refreshing the full-text index") from exc
 
     def stats(self) -> dict[str, dict[str, int]]:
         stats = empty_stats()
@@ -375,9 +387,15 @@ def _precheck(
 
 
 def _write_nodes(
-    tx: ManagedTransaction, label: str, rows: list[NodeRow], merge: bool = False
+    tx: ManagedTransaction, label: str, rows: list[NodeRow], mode: str
 ) -> dict[str, int]:
-    new, changed = _precheck(tx, f"(x:{label} {{id: $ids[i]}})", f"x:{label}(id)", rows)
+    """`mode`: "check" (pre-check, then CREATE the new ids), "fresh" (the label was empty when
+    the load began: all ids are new) or "merge" (after a constraint error)."""
+    merge = mode == "merge"
+    if mode == "fresh":
+        new, changed = rows, []
+    else:
+        new, changed = _precheck(tx, f"(x:{label} {{id: $ids[i]}})", f"x:{label}(id)", rows)
     created = 0
     if new:
         # The pre-check saw none of these ids, so CREATE (no per-row merge lock and lookup); the
@@ -412,12 +430,17 @@ def _write_nodes(
 
 
 def _write_relationships(
-    tx: ManagedTransaction, rel_type: str, rows: list[RelRow], merge: bool = False
+    tx: ManagedTransaction, rel_type: str, rows: list[RelRow], mode: str
 ) -> dict[str, int]:
+    """`mode` as in `_write_nodes`."""
     start, end = REL_TYPES[rel_type]
-    new, changed = _precheck(
-        tx, f"()-[x:{rel_type} {{id: $ids[i]}}]->()", f"x:{rel_type}(id)", rows
-    )
+    merge = mode == "merge"
+    if mode == "fresh":
+        new, changed = rows, []
+    else:
+        new, changed = _precheck(
+            tx, f"()-[x:{rel_type} {{id: $ids[i]}}]->()", f"x:{rel_type}(id)", rows
+        )
     created = 0
     if new:
         # CREATE, not MERGE: the pre-check saw none of these ids (see `_write_nodes`).
