@@ -17,14 +17,13 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
-from kg.extraction.quantities import Quantity, find_quantities
+from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
 _WORD = re.compile(r"\S+")
 _SELF_WORDS = frozenset({"we", "our", "us", "proposed", "it", "its"})
-_FACTOR_KEYS = ("fold", "half", "third", "quarter", "magnitude")
 _BASELINE = re.compile(
     r"\b(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than"
     r"|over|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|against)\s+"
@@ -72,12 +71,6 @@ class ImprovementRules:
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
         self.adjacent = vocab.words("adjacent_claim_words")
-        # claim words that contain no other one ("improve", not "improves"): when none of them
-        # occurs in the casefolded sentence, no claim word can sit next to a metric
-        adj = self.adjacent
-        roots = sorted(w for w in adj if not any(o != w and o in w for o in adj))
-        # (plain substring tests: ~1.7x faster than one alternation regex over the roots)
-        self.adjacent_roots = tuple(roots)
         self.loss_words = vocab.words("loss_words")
         self.parity_words = vocab.words("parity_words")
 
@@ -102,17 +95,24 @@ class ImprovementRules:
             text = sent.text
             has_digit = _DIGIT.search(text) is not None
             low = text.casefold()
-            has_factor = not has_digit and any(k in low for k in _FACTOR_KEYS)
+            factor_words = has_factor_words(low)
+            has_factor = not has_digit and factor_words
             cands = None
             if not (has_digit or has_factor):
-                if not any(w in low for w in self.adjacent_roots):
-                    continue  # no claim word anywhere, so none next to a metric either
+                # reading the words around each metric is cheaper than a prefilter that looks
+                # for every claim word in the whole sentence
                 cands = self._candidates(sent, text, spans)
                 if not any(c[5] for c in cands):
                     continue  # no number and no comparison next to a metric: nothing to claim
             wordset = set(_WORDS.findall(low))
             quantities = (
-                [(s, e, q) for s, e, q in find_quantities(text) if q.unit in _QUANTITY_UNITS]
+                [
+                    (s, e, q)
+                    for s, e, q in find_quantities(
+                        text, has_digit=has_digit, factor_words=factor_words
+                    )
+                    if q.unit in _QUANTITY_UNITS
+                ]
                 if has_digit or has_factor
                 else []
             )

@@ -67,8 +67,11 @@ def long_form_of(acronym: str, before: str) -> str | None:
         if not c.isalnum():
             li -= 1
             continue
-        while ti >= 0 and (low[ti] != c or (li == 0 and ti > 0 and low[ti - 1].isalnum())):
-            ti -= 1
+        # the previous occurrence of c (str.rfind, not a Python loop per character); the first
+        # letter must also start a word
+        ti = low.rfind(c, 0, ti + 1)
+        while li == 0 and ti > 0 and low[ti - 1].isalnum():
+            ti = low.rfind(c, 0, ti)
         if ti < 0:
             return None
         ti -= 1

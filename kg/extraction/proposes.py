@@ -107,7 +107,6 @@ def _prior_name(before: str) -> bool:
 _USES = {"with", "via", "using", "employing", "uses", "use", "without", "e.g", "e.g.", "like"}
 _NEW = {"novel", "new", "proposed", "our", "dedicated", "custom", "specialized", "lightweight"}
 _SPLIT_WORD = re.compile(r"\S+")
-_WORD_AT = re.compile(r"(?=\S)(?<!\S)\S+")  # a whole word (for a scan that starts mid-text)
 _TRAILING_CONNECT = re.compile(r"\s+(of|for|with|and)$")
 # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
 _ADJECTIVE_COMPOUND = re.compile(
@@ -277,7 +276,11 @@ class ProposalRules:
     ) -> list[tuple[int, int, str, str | None]]:
         """Names introduced after `pos` (the end of a trigger): the first one and list items."""
         defs = [d for d in self.acronym_defs(text) if d[1] > pos]
-        words = [(m.start(), m.group(0)) for m in _WORD_AT.finditer(text, pos)]
+        if pos > 0 and not text[pos - 1].isspace():
+            rest = _SPLIT_WORD.match(text, pos)  # `pos` is inside a word: start after it
+            if rest is not None:
+                pos = rest.end()
+        words = [(m.start(), m.group(0)) for m in _SPLIT_WORD.finditer(text, pos)]
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
         skipped = 0

@@ -161,15 +161,27 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(raw, number, unit, nums)
 
 
-def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
+def has_factor_words(low: str) -> bool:
+    """Whether a casefolded text holds a word factor key, a condition for a word factor."""
+    return any(k in low for k in _FACTOR_KEYS)
+
+
+def find_quantities(
+    text: str, *, has_digit: bool | None = None, factor_words: bool | None = None
+) -> list[tuple[int, int, Quantity]]:
     """Quantities in `text` as (start, end, Quantity), skipping years and bare integers glued to
     words. Numbers are found first (a pattern that starts with a digit is cheap to scan for);
-    a hedge written before one ("up to", "nearly") is then taken in by looking back."""
+    a hedge written before one ("up to", "nearly") is then taken in by looking back.
+
+    A caller that has already tested `text` for a digit or for a word factor key ("fold",
+    "half", ...; see `has_factor_words`) passes the answers instead of having them recomputed."""
     out = []
-    has_digit = _DIGIT_RE.search(text) is not None
+    if has_digit is None:
+        has_digit = _DIGIT_RE.search(text) is not None
     spans = [(m.start(), m.group(0)) for m in _CORE_RE.finditer(text)] if has_digit else []
-    low = text.casefold()
-    if any(k in low for k in _FACTOR_KEYS):
+    if factor_words is None:
+        factor_words = has_factor_words(text.casefold())
+    if factor_words:
         spans += [(m.start(), m.group(0)) for m in _FACTOR_ONLY_RE.finditer(text)]
         spans.sort()
     for start, q in spans:

@@ -89,13 +89,13 @@ def extract_targets(
         if sent is None:
             continue
         text = sent.text
-        low_words = {w.strip(".,;:()").casefold() for w in text.split()}
         about_self = bool(_SELF.search(text)) or resolver.named_in(text) is not None
         # motivation about other work counts only when the paper itself is about this hardware
+        # (the sentence's words are only split when that question arises)
         if (
             not about_self
             and not sent.in_title
-            and low_words & other
+            and {w.strip(".,;:()").casefold() for w in text.split()} & other
             and not _RESULT.search(text)
             and entry.hw_class.casefold() not in title_low
             and written.casefold() not in title_low
