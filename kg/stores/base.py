@@ -141,21 +141,6 @@ def _coerce(value: Any, kind: type) -> Any:
     return str(value)
 
 
-def clean_props(props: dict[str, Any], schema: dict[str, type]) -> dict[str, Any]:
-    """The model properties of `props`, coerced to their declared types, absent ones dropped."""
-    out: dict[str, Any] = {}
-    for name, kind in schema.items():
-        value = props.get(name)
-        if value is None:
-            continue
-        if type(value) is not kind or kind is list:  # the common case needs no conversion
-            value = _coerce(value, kind)
-            if value is None:
-                continue
-        out[name] = value
-    return out
-
-
 def fingerprint(props: dict[str, Any], *extra: str) -> str:
     """A short digest of cleaned properties (and endpoints): equal data, equal fingerprint.
 
@@ -205,22 +190,41 @@ def latest_relationships(rels: Iterable[Relationship]) -> dict[str, list[Relatio
     return {rel_type: list(rows.values()) for rel_type, rows in groups.items() if rows}
 
 
+def clean_props(
+    props: dict[str, Any], row_id: str, fields: tuple[tuple[str, type], ...]
+) -> dict[str, Any]:
+    """The model properties of a row with id `row_id`, coerced to their declared types
+    (`fields`: a schema's items, in model order), absent ones dropped."""
+    out: dict[str, Any] = {}
+    get = props.get
+    for name, kind in fields:
+        value = row_id if name == "id" else get(name)
+        if value is None:
+            continue
+        if type(value) is not kind or kind is list:
+            value = _coerce(value, kind)
+            if value is None:
+                continue
+        out[name] = value
+    return out
+
+
 def node_rows(label: str, nodes: Iterable[Node]) -> list[NodeRow]:
     """Cleaned, fingerprinted rows of nodes of one label."""
-    schema = NODE_PROPERTIES[label]
+    fields = tuple(NODE_PROPERTIES[label].items())
     rows = []
     for node in nodes:
-        props = clean_props({**node.props, "id": node.id}, schema)
+        props = clean_props(node.props, node.id, fields)
         rows.append(NodeRow(node.id, props, fingerprint(props)))
     return rows
 
 
 def relationship_rows(rel_type: str, rels: Iterable[Relationship]) -> list[RelRow]:
     """Cleaned, fingerprinted rows of relationships of one type (endpoints in the print)."""
-    schema = REL_PROPERTIES[rel_type]
+    fields = tuple(REL_PROPERTIES[rel_type].items())
     rows = []
     for rel in rels:
-        props = clean_props({**rel.props, "id": rel.id}, schema)
+        props = clean_props(rel.props, rel.id, fields)
         fp = fingerprint(props, rel.start, rel.end)
         rows.append(RelRow(rel.id, rel.start, rel.end, props, fp))
     return rows
