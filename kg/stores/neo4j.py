@@ -15,6 +15,10 @@ managed write transaction (`session.execute_write`: the driver retries transient
    if a concurrent writer created one of the ids in between, the constraint fails the
    transaction and the batch runs again with `MERGE`.
 
+A label or type that had no rows when the load began skips step 1 (every id is new; the same
+constraint guards against a concurrent writer). The full-text index is eventually consistent, so
+Lucene works after commit instead of inside it; the load waits for it before returning.
+
 Labels, relationship types and property names come from the model (`kg/model.py`), never from
 data; every value travels as a query parameter.
 """
