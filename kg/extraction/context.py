@@ -27,8 +27,10 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int], list[int] | None]:
     cached = doc.user_data.get(TOKENS_KEY)
     if cached is not None:
         return cached
-    arr = doc.to_array([IDX, LENGTH]).astype("int64")
-    return arr[:, 0].tolist(), arr[:, 1].tolist(), None
+    if not len(doc):
+        return [], [], None
+    idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    return idx, lengths, None
 
 
 class Sentence(NamedTuple):

@@ -71,6 +71,20 @@ _MODEL_PROCESS = re.compile(
 _MODEL_WORDS = ("LLM", "MoE", "ViT", "VLM", "DNN", "CNN", "GNN", "SNN", "FP8", "FP4", "INT", "KV")
 
 
+def _has_model_process(text: str) -> bool:
+    """Whether `_MODEL_PROCESS` matches somewhere in `text`. A match starts with one of the
+    model words, so the regex is tried only where one is written (found with str.find, much
+    cheaper than letting the regex scan the whole text)."""
+    match = _MODEL_PROCESS.match
+    for word in _MODEL_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            if match(text, at):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def title_task_phrases(raw: str) -> list[str]:
     """Task phrases from a title's "for <phrase>": leading gerunds/evaluative adjectives dropped,
     "X and Y" split when both sides are multi-word, model classes and "efficient ..." skipped."""
@@ -102,7 +116,10 @@ def extract_datasets(
             "name": canonical, "text": written,
             "evidence": ctx.evidence(sent, "dataset_vocabulary", 0.8),
         })  # fmt: skip
-    for sent in ctx.sentences:
+    # a sentence's words are in the whole text too: one test there skips most abstracts
+    text = ctx.text
+    heads = "dataset" in text or "bench" in text.casefold()
+    for sent in ctx.sentences if heads else ():
         if sent.in_title or ("bench" not in sent.text.casefold() and "dataset" not in sent.text):
             continue
         for m in _DATASET_HEAD.finditer(sent.text):
@@ -124,11 +141,8 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         out.setdefault(canonical.casefold(), {
             "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
         })  # fmt: skip
-    # gate the sentence scan: a match inside a sentence is a match in the whole text too, and
-    # needs one of the model words (plain substring tests are much cheaper than the regex)
-    text = ctx.text
-    gate = any(k in text for k in _MODEL_WORDS) and _MODEL_PROCESS.search(text)
-    sentences = ctx.sentences if gate else ()
+    # gate the sentence scan: a match inside a sentence is a match in the whole text too
+    sentences = ctx.sentences if _has_model_process(ctx.text) else ()
     for sent in sentences:
         for m in _MODEL_PROCESS.finditer(sent.text):
             phrase = f"{m.group('m')} {m.group('p')}"

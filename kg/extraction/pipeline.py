@@ -87,8 +87,7 @@ def sentence_splitter(doc: Doc) -> Doc:
     if not n:
         return doc
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    arr = doc.to_array([IDX, LENGTH]).astype("int64")
-    idx = arr[:, 0].tolist()
+    idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
     found = {0}
     cut = text.find(TITLE_SEPARATOR)
     if cut >= 0:
@@ -100,7 +99,7 @@ def sentence_splitter(doc: Doc) -> Doc:
     values[starts, 0] = 1
     doc.from_array([SENT_START], values.astype("uint64"))
     # the token offsets and sentence starts, for the components after this one
-    doc.user_data[TOKENS_KEY] = (idx, arr[:, 1].tolist(), starts)
+    doc.user_data[TOKENS_KEY] = (idx, lengths, starts)
     return doc
 
 
