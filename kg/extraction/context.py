@@ -62,19 +62,17 @@ class DocContext:
         if n:
             starts = sentence_starts(doc)
             idx = token_offsets(doc)[0]
-            bounds = [*starts, n]
-            for i in range(len(starts)):
-                st, en = bounds[i], bounds[i + 1]
+            title_end = self.title_end
+            new = tuple.__new__  # what Sentence(...) calls, without its Python-level __new__
+            for i, (st, en) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
                 start_char = idx[st]
-                end_char = idx[en] if en < n else len(text)
-                raw = text[start_char:end_char]
+                raw = text[start_char : idx[en] if en < n else len(text)]
                 stripped = raw.strip()
                 if not stripped:
                     continue
-                lead = len(raw) - len(raw.lstrip())
-                sc = start_char + lead
+                sc = start_char + len(raw) - len(raw.lstrip())
                 sents.append(
-                    Sentence(i, st, en, sc, sc + len(stripped), stripped, sc < self.title_end)
+                    new(Sentence, (i, st, en, sc, sc + len(stripped), stripped, sc < title_end))
                 )
         self.sentences = sents
         self._starts = [s.start_char for s in sents]

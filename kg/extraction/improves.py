@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext
+from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import method_key
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
 from kg.extraction.targets import MethodResolver
@@ -81,17 +81,20 @@ class ImprovementRules:
         if not metric_rows:
             return [], []
         datasets = [(r[3], r[5]) for r in terms_of(doc, "DATASET")]
-        by_sent: dict[int, list[tuple[str, int, int]]] = {}
+        by_sent: dict[int, tuple[Sentence, list[tuple[str, int, int]]]] = {}
+        sentence_of_char = ctx.sentence_of_char
         for canonical, _s, _e, start, end, _t in metric_rows:
-            sent = ctx.sentence_of_char(start)
+            sent = sentence_of_char(start)
             if sent is not None and not sent.in_title:
-                by_sent.setdefault(sent.index, []).append((canonical, start, end))
-        sents = {s.index: s for s in ctx.sentences}
+                group = by_sent.get(sent.index)
+                if group is None:
+                    by_sent[sent.index] = (sent, [(canonical, start, end)])
+                else:
+                    group[1].append((canonical, start, end))
         method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
         results: dict[tuple[str, str], dict[str, Any]] = {}
         baselines: list[str] = []
-        for idx, spans in by_sent.items():
-            sent = sents[idx]
+        for sent, spans in by_sent.values():
             text = sent.text
             has_digit = _DIGIT.search(text) is not None
             low = text.casefold()
@@ -231,26 +234,32 @@ class ImprovementRules:
     ) -> list[tuple[Any, str, int, int, set[str], bool, bool]]:
         """The sentence's metric mentions, widened over modifiers, with the words around them."""
         cands = []
+        by_alias = self.vocab.metric_by_alias
+        modifiers = self.modifiers
+        adjacent = self.adjacent
+        offset = sent.start_char
         for kb_id, span_start, span_end in spans:
-            entry = self.vocab.metric_by_alias.get(kb_id.casefold())
+            entry = by_alias.get(kb_id.casefold())
             if entry is None:
                 continue
-            ms = span_start - sent.start_char
-            me = span_end - sent.start_char
+            ms = start = span_start - offset
+            me = span_end - offset
             while ms > 0:  # widen over modifiers written before: "training throughput"
                 head = text[:ms].rstrip()
                 k = head.rfind(" ") + 1
-                if head and head[k:].casefold() in self.modifiers:
+                if head and head[k:].casefold() in modifiers:
                     ms = k
                 else:
                     break
             metric_text = text[ms:me]
-            before = text[:ms].rsplit(None, 2)[-2:]
-            after = text[me:].split(None, 1)[:1]
-            tight = {w.strip(".,;:()[]").casefold() for w in before + after}
-            own = set(metric_text.casefold().split())  # casefold adds no whitespace
-            claimed = bool((tight | own) & self.adjacent)
-            vague = text[span_start - sent.start_char : me].casefold() in _VAGUE
+            words = text[:ms].rsplit(None, 2)[-2:]
+            words += text[me:].split(None, 1)[:1]
+            tight = {w.strip(".,;:()[]").casefold() for w in words}
+            # casefold adds no whitespace, so the metric's own words are those of its casefold
+            claimed = not (
+                adjacent.isdisjoint(tight) and adjacent.isdisjoint(metric_text.casefold().split())
+            )
+            vague = text[start:me].casefold() in _VAGUE
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands
 
