@@ -280,24 +280,37 @@ class ProposalRules:
             rest = _SPLIT_WORD.match(text, pos)  # `pos` is inside a word: start after it
             if rest is not None:
                 pos = rest.end()
-        words = [(m.start(), m.group(0)) for m in _SPLIT_WORD.finditer(text, pos)]
+        # the words after `pos`, read from the text only as far as the scan gets (it usually
+        # stops after a few words)
+        scan = _SPLIT_WORD.finditer(text, pos)
+        words: list[tuple[int, str]] = []
+
+        def have(k: int) -> bool:
+            """Whether there is a word k (reading words up to it)."""
+            while len(words) <= k:
+                m = next(scan, None)
+                if m is None:
+                    return False
+                words.append((m.start(), m.group(0)))
+            return True
+
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
         skipped = 0
         seen_head = False
-        while i < len(words) and skipped <= 16:
+        while have(i) and skipped <= 16:
             s, w = words[i]
             bare = w.strip(_STRIP)
             low = bare.casefold()
             d = next((d for d in defs if d[0] <= s < d[1]), None)
             if d:
                 found.append(d)
-                i = next((k for k in range(i, len(words)) if words[k][0] >= d[1]), len(words))
+                while have(i) and words[i][0] < d[1]:
+                    i += 1
                 if not self._list_continues(text, d[1]):
                     break
                 continue
             if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
-                end = s + len(w.rstrip(_STRIP + "’'s").rstrip())
                 end = s + len(w) - (len(w) - len(w.rstrip(_STRIP)))
                 found.append((s, end, bare, None))
                 if not self._list_continues(text, end):
@@ -309,13 +322,13 @@ class ProposalRules:
             if self.is_capword(w) and (lenient or skipped <= 1):
                 seq = [(s, w)]
                 k = i + 1
-                while k < len(words) and not seq[-1][1].endswith((",", ";", ".", ":")):
+                while have(k) and not seq[-1][1].endswith((",", ";", ".", ":")):
                     nw = words[k][1]
                     if nw.startswith("("):
                         break
                     if self.is_capword(nw) or (
                         nw.casefold() in _CONNECT
-                        and k + 1 < len(words)
+                        and have(k + 1)
                         and self.is_capword(words[k + 1][1])
                     ):
                         seq.append(words[k])
