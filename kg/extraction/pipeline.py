@@ -74,6 +74,7 @@ def title_boundary(doc: Doc) -> Doc:
 
 
 _SECOND = operator.itemgetter(1)
+_NOT_START = np.uint64(2**64 - 1)  # SENT_START -1 in the uint64 array `Doc.from_array` takes
 _SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
 
 
@@ -95,9 +96,9 @@ def sentence_splitter(doc: Doc) -> Doc:
     left = bisect.bisect_left
     found.update(left(idx, m.end()) for m in _SENT_END.finditer(text))
     starts = sorted(k for k in found if k < n)
-    values = np.full((n, 1), -1, dtype="int64")
+    values = np.full((n, 1), _NOT_START, dtype="uint64")
     values[starts, 0] = 1
-    doc.from_array([SENT_START], values.astype("uint64"))
+    doc.from_array([SENT_START], values)
     # the token offsets and sentence starts, for the components after this one
     doc.user_data[TOKENS_KEY] = (idx, lengths, starts)
     return doc

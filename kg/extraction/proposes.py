@@ -185,9 +185,9 @@ class ProposalRules:
 
     def kind_near(self, text: str, start: int, end: int) -> str | None:
         """Kind from a head word right before the name, right after it, or in its appositive."""
-        before = [w.strip(_STRIP).casefold() for w in text[:start].split()[-3:]]
-        after_words = text[end:].split()
-        after = [w.strip(_STRIP).casefold() for w in after_words[:12]]
+        # (maxsplit: only the words needed are split off)
+        before = [w.strip(_STRIP).casefold() for w in text[:start].rsplit(None, 3)[-3:]]
+        after = [w.strip(_STRIP).casefold() for w in text[end:].split(None, 12)[:12]]
         if after and after[0] in self.kind_heads:
             return self.kind_heads[after[0]]
         if text[end:].lstrip().startswith(","):
