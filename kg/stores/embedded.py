@@ -9,16 +9,20 @@ How writes work, and why:
   of maps: LadybugDB's Python binding converts a list of maps about fifteen times slower.
 - Each batch (`batch_size` rows of one label or type) is one transaction. It first asks the
   store which of its rows are new and which have a different fingerprint (the store compares
-  and returns only those; an empty table is not asked), then bulk-inserts the new rows with
-  `COPY ... FROM (UNWIND <parameters> ...)`, rewrites the changed ones with `SET`, and leaves
-  identical ones alone. COPY is several times cheaper than CREATE, but it does not merge: it
-  relies on the pre-check of the same transaction (nothing can race with it, since LadybugDB
-  allows one writing process per database) and it fails the whole batch on a missing endpoint,
-  so relationships whose start or end node is missing are left out first and counted.
-- A killed loader leaves a write-ahead log that the next open replays up to the last commit
-  (a COPY inside the transaction included), so a re-run after SIGKILL ends with the same graph
-  as a clean load. Auto-checkpointing is off: after a COPY it rewrote the tables at every
-  commit, which cost more than the COPY; `load` checkpoints once at its end.
+  and returns only those; a table empty when the load began is not asked), then inserts the new
+  rows, rewrites the changed ones with `SET`, and leaves identical ones alone. No MERGE: it is
+  slow on relationship tables, and there is nothing to race with, since LadybugDB allows one
+  writing process per database. Relationships with a missing endpoint are left out and counted.
+- Inserts: `CREATE`, or for a load of at least `BULK_ROWS` rows `COPY ... FROM (UNWIND
+  <parameters> RETURN ...)`, several times cheaper per row. COPY merges nothing (the pre-check of
+  the same transaction makes sure its rows are new) and writes no log: its rows become durable
+  at a checkpoint. Auto-checkpointing would run one at every COMMIT after a COPY, so it is off
+  during a bulk load, which checkpoints once at its end (also when it fails: until then, a later
+  logged write touching those rows would leave a log that LadybugDB 0.22 crashes replaying).
+- A killed loader leaves a write-ahead log that the next open replays up to the last commit, so
+  a re-run after SIGKILL ends with the same graph as a clean load. A bulk load killed before its
+  checkpoint leaves none of its inserts, only its logged `SET`s of rows that were already there
+  (the re-run finds the rest missing and writes them).
 
 Dialect notes for `query()`: LadybugDB speaks Cypher with a few differences from Neo4j. `type(r)`
 is rewritten to LadybugDB's `label(r)`; `labels(n)` returns one string, not a list; `sum()` over
@@ -30,11 +34,11 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import ladybug
 
@@ -47,14 +51,17 @@ from kg.stores.base import (
     LoadReport,
     NodeRow,
     RelRow,
-    chunked,
+    batches,
     empty_stats,
-    group_nodes,
-    group_relationships,
     public_props,
 )
 
 DB_FILE = "graph.lbug"
+# A load of at least this many nodes and relationships inserts with COPY, checkpointing once at
+# its end; a smaller one with CREATE. COPY is several times cheaper per row, but its rows are
+# durable only after a checkpoint, which costs about a second on a graph of 100k relationships:
+# more than CREATE would for the few thousand rows of one `kg load` batch.
+BULK_ROWS = 50_000
 _TYPES = {str: "STRING", int: "INT64", float: "DOUBLE", bool: "BOOLEAN", list: "STRING[]"}
 
 
@@ -125,10 +132,7 @@ class EmbeddedStore:
             raise StoreError(f"{self.path} is not a folder")
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            # No auto-checkpoint: `load` checkpoints once at its end instead of after every batch.
-            self._db = ladybug.Database(
-                str(db_file), read_only=read_only, auto_checkpoint=read_only
-            )
+            self._db = ladybug.Database(str(db_file), read_only=read_only)
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as exc:
             raise StoreError(f"cannot open the graph in {self.path}: {_one_line(exc)}") from exc
@@ -188,22 +192,34 @@ class EmbeddedStore:
         if self.read_only:
             raise StoreError(f"the graph in {self.path} is open read-only")
         started = time.perf_counter()
-        node_groups = group_nodes(nodes)
-        rel_groups = group_relationships(relationships)
         report = LoadReport()
-        for label, node_rows in node_groups.items():
-            for chunk in chunked(list(node_rows.values()), batch_size):
-                self._in_transaction(partial(self._load_nodes, label, chunk), report)
-        # Every node of this call is in the store now (its batch committed or we raised), so
-        # only other endpoints need looking up.
-        written = {label: node_rows.keys() for label, node_rows in node_groups.items()}
-        for rel_type, rel_rows in rel_groups.items():
-            for chunk in chunked(list(rel_rows.values()), batch_size):
-                work = partial(self._load_relationships, rel_type, chunk, written)
-                self._in_transaction(work, report)
-        # Auto-checkpointing is off (a checkpoint after every COPY cost more than the COPY):
-        # fold this call's write-ahead log into the database once.
-        self._run("CHECKPOINT")
+        nodes, relationships = list(nodes), list(relationships)
+        bulk = len(nodes) + len(relationships) >= BULK_ROWS
+        # A table empty now holds only rows of this call when one of its batches is written,
+        # and those have other ids: its batches need no pre-check.
+        empty = {name for name, count in self._counts().items() if not count}
+        # Node ids this call has written (committed, or we raised): endpoints known to exist.
+        written: dict[str, set[str]] = {}
+        if bulk:
+            self._run("CALL auto_checkpoint=false")
+        try:
+            for batch in batches(nodes, relationships, batch_size):
+                fresh = batch.name in empty
+                if batch.is_node:
+                    rows = cast(list[NodeRow], batch.rows)
+                    work = partial(self._load_nodes, batch.name, rows, fresh, bulk)
+                    self._in_transaction(work, report)
+                    written.setdefault(batch.name, set()).update(row.id for row in rows)
+                else:
+                    rels = cast(list[RelRow], batch.rows)
+                    work = partial(self._load_relationships, batch.name, rels, fresh, bulk, written)
+                    self._in_transaction(work, report)
+        finally:
+            if bulk:
+                # COPY writes no log: its rows are durable, and safe for later logged writes
+                # to touch, only once checkpointed.
+                self._run("CHECKPOINT")
+                self._run("CALL auto_checkpoint=true")
         report.seconds = time.perf_counter() - started
         return report
 
@@ -222,17 +238,18 @@ class EmbeddedStore:
         report.add(batch)
 
     def _differences(
-        self, table: str, probe: str, params: dict[str, Any], n: int
+        self, probe: str, params: dict[str, Any], n: int, fresh: bool
     ) -> dict[int, bool]:
         """Which of a batch's `n` rows differ from the store: row index -> True if new, False if
         its fingerprint changed; identical rows are left out.
 
         Runs inside the batch's transaction, so the answer holds for its writes. The store
         compares the fingerprints itself and sends back only the rows that differ (none on a
-        re-load of the same data); an empty table needs no look-up at all. `probe` binds `i`
-        (1-based) and `found`/`fp`, the matched row's id and fingerprint, or nulls.
+        re-load of the same data); a `fresh` table (empty when the load began) is not asked.
+        `probe` binds `i` (1-based) and `found`/`fp`, the matched row's id and fingerprint, or
+        nulls.
         """
-        if not int(self._run(f"MATCH {table} RETURN count(*)")[0][0]):
+        if fresh:
             return dict.fromkeys(range(n), True)
         rows = self._run(
             f"{probe} WITH i, found, fp WHERE found IS NULL OR fp IS NULL OR fp <> $fps[i] "
@@ -241,25 +258,32 @@ class EmbeddedStore:
         )
         return dict(rows)
 
-    def _load_nodes(self, label: str, rows: list[NodeRow], report: LoadReport) -> None:
+    def _load_nodes(
+        self, label: str, rows: list[NodeRow], fresh: bool, bulk: bool, report: LoadReport
+    ) -> None:
         differ = self._differences(
-            f"(n:{_q(label)})",
             f"UNWIND range(1, size($ids)) AS i WITH i, $ids[i] AS id "
             f"OPTIONAL MATCH (n:{_q(label)} {{id: id}}) "
             f"WITH i, n.id AS found, n.{_q(FINGERPRINT)} AS fp",
             {"ids": [row.id for row in rows], "fps": [row.fp for row in rows]},
             len(rows),
+            fresh,
         )
         new = [row for k, row in enumerate(rows) if differ.get(k) is True]
         changed = [row for k, row in enumerate(rows) if differ.get(k) is False]
         schema = NODE_PROPERTIES[label]
         if new:
             cols, params = _column_params(schema, new)
-            self._run(
-                f"COPY {_q(label)} ({', '.join(_q(name) for name, _ in cols)}) "
-                f"FROM (UNWIND range(1, size($n)) AS i RETURN {', '.join(e for _, e in cols)})",
-                {**params, "n": [0] * len(new)},
-            )
+            if bulk:
+                insert = (
+                    f"COPY {_q(label)} ({', '.join(_q(name) for name, _ in cols)}) "
+                    f"FROM (UNWIND range(1, size($n)) AS i "
+                    f"RETURN {', '.join(e for _, e in cols)})"
+                )
+            else:
+                props = ", ".join(f"{_q(name)}: {expr}" for name, expr in cols)
+                insert = f"UNWIND range(1, size($n)) AS i CREATE (n:{_q(label)} {{{props}}})"
+            self._run(insert, {**params, "n": [0] * len(new)})
         if changed:
             cols, params = _column_params(schema, changed, keep_empty=True)
             sets = ", ".join(f"n.{_q(name)} = {expr}" for name, expr in cols if name != "id")
@@ -276,7 +300,9 @@ class EmbeddedStore:
         self,
         rel_type: str,
         rows: list[RelRow],
-        written: dict[str, Collection[str]],
+        fresh: bool,
+        bulk: bool,
+        written: dict[str, set[str]],
         report: LoadReport,
     ) -> None:
         start, end = REL_TYPES[rel_type]
@@ -287,7 +313,6 @@ class EmbeddedStore:
         )
         match = each + pattern
         differ = self._differences(
-            f"()-[x:{_q(rel_type)}]->()",
             f"{each}OPTIONAL {pattern}WITH i, x.id AS found, x.{_q(FINGERPRINT)} AS fp",
             {
                 "ids": [row.id for row in rows],
@@ -296,22 +321,34 @@ class EmbeddedStore:
                 "fps": [row.fp for row in rows],
             },
             len(rows),
+            fresh,
         )
         new = [row for k, row in enumerate(rows) if differ.get(k) is True]
         changed = [row for k, row in enumerate(rows) if differ.get(k) is False]
         schema = REL_PROPERTIES[rel_type]
-        # COPY fails the whole batch on a missing endpoint: leave such rows out (and count them).
-        missing_starts = self._missing(start, {row.start for row in new}, written.get(start, ()))
-        missing_ends = self._missing(end, {row.end for row in new}, written.get(end, ()))
+        # Rows with a missing endpoint are left out and counted (COPY would fail the batch).
+        missing_starts = self._missing(start, {row.start for row in new}, written.get(start, set()))
+        missing_ends = self._missing(end, {row.end for row in new}, written.get(end, set()))
         writable = [
             row for row in new if row.start not in missing_starts and row.end not in missing_ends
         ]
         if writable:
             cols, params = _column_params(schema, writable)
+            if bulk:
+                insert = (
+                    f"COPY {_q(rel_type)} ({', '.join(_q(name) for name, _ in cols)}) "
+                    f"FROM (UNWIND range(1, size($src)) AS i "
+                    f"RETURN $src[i], $dst[i], {', '.join(e for _, e in cols)})"
+                )
+            else:
+                props = ", ".join(f"{_q(name)}: {expr}" for name, expr in cols)
+                insert = (
+                    f"UNWIND range(1, size($src)) AS i WITH i, $src[i] AS s, $dst[i] AS e "
+                    f"MATCH (a:{_q(start)} {{id: s}}) WITH i, a, e MATCH (b:{_q(end)} {{id: e}}) "
+                    f"CREATE (a)-[x:{_q(rel_type)} {{{props}}}]->(b)"
+                )
             self._run(
-                f"COPY {_q(rel_type)} ({', '.join(_q(name) for name, _ in cols)}) "
-                f"FROM (UNWIND range(1, size($src)) AS i "
-                f"RETURN $src[i], $dst[i], {', '.join(e for _, e in cols)})",
+                insert,
                 {
                     **params,
                     "src": [row.start for row in writable],
@@ -335,7 +372,7 @@ class EmbeddedStore:
         report.count("relationships_present", rel_type, len(rows) - len(new))
         report.count("relationships_updated", rel_type, len(changed))
 
-    def _missing(self, label: str, ids: set[str], written: Collection[str]) -> set[str]:
+    def _missing(self, label: str, ids: set[str], written: set[str]) -> set[str]:
         """Which of `ids` are not nodes of `label` (ids this load wrote are known to be)."""
         unknown = [i for i in ids if i not in written]
         if not unknown:
@@ -347,13 +384,23 @@ class EmbeddedStore:
 
     def stats(self) -> dict[str, dict[str, int]]:
         stats = empty_stats()
+        counts = self._counts()
+        for kind in stats.values():
+            for name in kind:
+                kind[name] = counts[name]
+        return stats
+
+    def _counts(self) -> dict[str, int]:
+        """Rows per node label and relationship type (names never clash: labels are nouns,
+        types verbs)."""
+        counts = {}
         for label in NODE_LABELS:
-            stats["nodes"][label] = int(self._run(f"MATCH (n:{_q(label)}) RETURN count(n)")[0][0])
+            counts[label] = int(self._run(f"MATCH (n:{_q(label)}) RETURN count(n)")[0][0])
         for rel_type in REL_TYPES:
-            stats["relationships"][rel_type] = int(
+            counts[rel_type] = int(
                 self._run(f"MATCH ()-[r:{_q(rel_type)}]->() RETURN count(r)")[0][0]
             )
-        return stats
+        return counts
 
     def query(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
