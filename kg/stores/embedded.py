@@ -244,27 +244,23 @@ class EmbeddedStore:
         its fingerprint changed; identical rows are left out.
 
         Runs inside the batch's transaction, so the answer holds for its writes. The store
-        compares the fingerprints itself and sends back only the rows that differ (none on a
-        re-load of the same data); a `fresh` table (empty when the load began) is not asked.
-        `probe` binds `i` (1-based) and `found`/`fp`, the matched row's id and fingerprint, or
-        nulls.
+        compares the fingerprints and answers with row numbers and booleans, not ids; a `fresh`
+        table (empty when the load began) is not asked. `probe` matches by index (a plain
+        MATCH: OPTIONAL MATCH cost about twice as much) and binds `i` (1-based) and `fp`.
         """
         if fresh:
             return dict.fromkeys(range(n), True)
-        rows = self._run(
-            f"{probe} WITH i, found, fp WHERE found IS NULL OR fp IS NULL OR fp <> $fps[i] "
-            f"RETURN i - 1, found IS NULL",
-            params,
-        )
-        return dict(rows)
+        same = dict(self._run(f"{probe} RETURN i - 1, fp IS NOT NULL AND fp = $fps[i]", params))
+        return {k: True for k in range(n) if k not in same} | {
+            k: False for k, unchanged in same.items() if not unchanged
+        }
 
     def _load_nodes(
         self, label: str, rows: list[NodeRow], fresh: bool, bulk: bool, report: LoadReport
     ) -> None:
         differ = self._differences(
             f"UNWIND range(1, size($ids)) AS i WITH i, $ids[i] AS id "
-            f"OPTIONAL MATCH (n:{_q(label)} {{id: id}}) "
-            f"WITH i, n.id AS found, n.{_q(FINGERPRINT)} AS fp",
+            f"MATCH (n:{_q(label)} {{id: id}}) WITH i, n.{_q(FINGERPRINT)} AS fp",
             {"ids": [row.id for row in rows], "fps": [row.fp for row in rows]},
             len(rows),
             fresh,
@@ -306,14 +302,13 @@ class EmbeddedStore:
         report: LoadReport,
     ) -> None:
         start, end = REL_TYPES[rel_type]
-        each = "UNWIND range(1, size($ids)) AS i WITH i, $src[i] AS s, $dst[i] AS e "
-        pattern = (
+        match = (
+            f"UNWIND range(1, size($ids)) AS i WITH i, $src[i] AS s, $dst[i] AS e "
             f"MATCH (a:{_q(start)} {{id: s}})-[x:{_q(rel_type)}]->(b:{_q(end)} {{id: e}}) "
             f"WHERE x.id = $ids[i] "
         )
-        match = each + pattern
         differ = self._differences(
-            f"{each}OPTIONAL {pattern}WITH i, x.id AS found, x.{_q(FINGERPRINT)} AS fp",
+            f"{match}WITH i, x.{_q(FINGERPRINT)} AS fp",
             {
                 "ids": [row.id for row in rows],
                 "src": [row.start for row in rows],
