@@ -8,11 +8,12 @@ How writes work, and why:
 - Parameters are passed column-wise (`$c0[i]`, one Python list per property) instead of as a list
   of maps: LadybugDB's Python binding converts a list of maps about fifteen times slower.
 - Each batch (`batch_size` rows of one label or type) is one transaction. It first asks the
-  store which of its rows are new and which have a different fingerprint (the store compares
-  and returns only those; a table empty when the load began is not asked), then inserts the new
-  rows, rewrites the changed ones with `SET`, and leaves identical ones alone. No MERGE: it is
-  slow on relationship tables, and there is nothing to race with, since LadybugDB allows one
-  writing process per database. Relationships with a missing endpoint are left out and counted.
+  store which of its rows are new and which have a different fingerprint (an index MATCH; the
+  store compares the fingerprints and answers with row numbers and booleans; a table empty when
+  the load began is not asked), then inserts the new rows, rewrites the changed ones with
+  `SET`, and leaves identical ones alone. No MERGE: it is slow on relationship tables, and there
+  is nothing to race with, since LadybugDB allows one writing process per database.
+  Relationships with a missing endpoint are left out and counted.
 - Inserts: `CREATE`, or for a load of at least `BULK_ROWS` rows `COPY ... FROM (UNWIND
   <parameters> RETURN ...)`, several times cheaper per row. COPY merges nothing (the pre-check of
   the same transaction makes sure its rows are new) and writes no log: its rows become durable
