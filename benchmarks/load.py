@@ -19,7 +19,9 @@ Measured, each on an empty graph:
 - the floor, on the same server: the same relationships as bare `CREATE`s between the same
   nodes (no properties, no uniqueness index, no existence check), the least a transactional
   Cypher load of them costs there;
-- kg into the embedded store (a temporary folder): first load and re-load;
+- kg into the embedded store (a temporary folder): first load and re-load, once as one
+  `store.load` call (at least `BULK_ROWS` rows, so new rows go in with COPY) and once in calls
+  of `--batch-size` rows, as `kg load` streams them (CREATE);
 - the peer: `neo4j_graphrag.experimental.components.kg_writer.Neo4jWriter` with the same batch
   size, fed the same nodes and relationships as a `Neo4jGraph`.
 
@@ -174,19 +176,30 @@ def neo4j_connection(state_dir: Path) -> tuple[dict[str, str], bool]:
 # --- runs ------------------------------------------------------------------------------------
 
 
-def timed_load(store, nodes, rels, batch_size: int) -> tuple[float, object]:
+def timed_load(store, nodes, rels, batch_size: int, calls_of: int | None) -> tuple[float, object]:
+    """One `store.load` call with everything, or (`calls_of`) calls of that many nodes, then of
+    that many relationships, as `kg load` streams them."""
+    from kg.stores.base import LoadReport
+
     started = time.perf_counter()
-    report = store.load(nodes, rels, batch_size=batch_size)
+    if calls_of is None:
+        report = store.load(nodes, rels, batch_size=batch_size)
+    else:
+        report = LoadReport()
+        for k in range(0, len(nodes), calls_of):
+            report.add(store.load(nodes[k : k + calls_of], [], batch_size=batch_size))
+        for k in range(0, len(rels), calls_of):
+            report.add(store.load([], rels[k : k + calls_of], batch_size=batch_size))
     return time.perf_counter() - started, report
 
 
-def run_kg(store, nodes, rels, batch_size: int) -> dict[str, float]:
+def run_kg(store, nodes, rels, batch_size: int, calls_of: int | None = None) -> dict[str, float]:
     store.clear()
     store.apply_schema()
-    first, report = timed_load(store, nodes, rels, batch_size)
+    first, report = timed_load(store, nodes, rels, batch_size, calls_of)
     created = report.total("relationships_created")
     assert created == len(rels), (created, len(rels), report.relationships_skipped)
-    again, report2 = timed_load(store, nodes, rels, batch_size)
+    again, report2 = timed_load(store, nodes, rels, batch_size, calls_of)
     assert report2.total("relationships_created") == 0
     assert report2.total("relationships_updated") == 0
     stats = store.stats()
@@ -346,8 +359,12 @@ def main() -> None:
         try:
             store = EmbeddedStore(folder / "db")
             try:
-                log("embedded: loading ...")
+                log("embedded: loading in one call ...")
                 results["embedded"] = run_kg(store, nodes, rels, args.batch_size)
+                log(f"embedded: loading in calls of {args.batch_size} rows, as kg load does ...")
+                results["embedded_kg_load"] = run_kg(
+                    store, nodes, rels, args.batch_size, calls_of=args.batch_size
+                )
             finally:
                 store.close()
         finally:
@@ -387,7 +404,7 @@ def main() -> None:
             shutil.rmtree(state_dir, ignore_errors=True)
 
     n = len(rels)
-    for name in ("neo4j", "neo4j_floor", "embedded", "peer"):
+    for name in ("neo4j", "neo4j_floor", "embedded", "embedded_kg_load", "peer"):
         r = results.get(name)
         if isinstance(r, dict):
             r["first_rels_per_s"] = round(rate(n, r["first_s"]))
