@@ -13,9 +13,9 @@ triples of the same shape itself.
 Measured, each on an empty graph:
 
 - kg into Neo4j: first load, then the same data again (re-load). By default after a warm-up
-  load of other (synthetic) data, cleared again: a server people load into has been running, and
-  on a fresh one the first load also pays for the JVM compiling Neo4j's write path (about twice
-  as long; `--no-warm-up` shows it);
+  (the same load and re-load once, then the graph cleared): a server people load into has been
+  running, while on a fresh one the first load also pays for the JVM compiling Neo4j's write
+  path, about twice as long (`--no-warm-up` shows it);
 - the floor, on the same server: the same relationships as bare `CREATE`s between the same
   nodes (no properties, no uniqueness index, no existence check), the least a transactional
   Cypher load of them costs there;
@@ -379,8 +379,8 @@ def main() -> None:
             store = Neo4jStore(conn["uri"], conn["user"], conn["password"])
             try:
                 if not args.no_warm_up:
-                    log("neo4j: warm-up load of other (synthetic) data ...")
-                    run_kg(store, *scale(*synthetic_graph(), 30_000), args.batch_size)
+                    log("neo4j: warm-up (the same load once, then cleared) ...")
+                    run_kg(store, nodes, rels, args.batch_size)
                 log(f"neo4j ({conn['uri']}): loading ...")
                 results["neo4j"] = run_kg(store, nodes, rels, args.batch_size)
                 log("neo4j floor (bare CREATEs of the same relationships): loading ...")
