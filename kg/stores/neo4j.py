@@ -247,7 +247,7 @@ class Neo4jStore:
         """Wait until the full-text index has caught up with this load.
 
         The index is eventually consistent (Lucene work happens after commit, off the write
-        path, which took a first load's paper writes from about 7 s to 2.5 s); waiting here keeps
+        path, which took a warm load's paper writes from about 7.3 s to 4.8 s); waiting here keeps
         `kg load` then a search consistent, as with a synchronous index.
         """
         try:
