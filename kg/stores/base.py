@@ -230,22 +230,6 @@ def relationship_rows(rel_type: str, rels: Iterable[Relationship]) -> list[RelRo
     return rows
 
 
-def group_nodes(nodes: Iterable[Node]) -> dict[str, dict[str, NodeRow]]:
-    """Cleaned node rows per label in model order, de-duplicated by id (the last one wins)."""
-    return {
-        label: {row.id: row for row in node_rows(label, group)}
-        for label, group in latest_nodes(nodes).items()
-    }
-
-
-def group_relationships(rels: Iterable[Relationship]) -> dict[str, dict[str, RelRow]]:
-    """Cleaned relationship rows per type in model order, de-duplicated by id (last one wins)."""
-    return {
-        rel_type: {row.id: row for row in relationship_rows(rel_type, group)}
-        for rel_type, group in latest_relationships(rels).items()
-    }
-
-
 @dataclass
 class Batch:
     """One write: `rows` of node label or relationship type `name`."""
