@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from rdflib import Dataset, Graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -29,3 +30,25 @@ def seed_pages() -> list[Path]:
     if len(pages) != 3:
         unavailable(f"needs the 3 seed pages in {SHARED / 'seeds'}", module=True)
     return pages
+
+
+PARSE = {
+    "turtle": "turtle",
+    "ntriples": "nt",
+    "nquads": "nquads",
+    "jsonld": "json-ld",
+    "xml": "xml",
+}
+"""Our RDF format names -> rdflib's parser names."""
+
+
+def parse_rdf(text: str, fmt: str) -> Graph:
+    """An export read back with rdflib; N-Quads flattened to one graph to compare triples."""
+    if fmt == "nquads":
+        dataset = Dataset()
+        dataset.parse(data=text, format="nquads")
+        graph = Graph()
+        for s, p, o, _g in dataset.quads((None, None, None, None)):
+            graph.add((s, p, o))
+        return graph
+    return Graph().parse(data=text, format=PARSE[fmt])

@@ -11,6 +11,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD
+from support import PARSE, parse_rdf
 
 from kg.errors import KgError
 from kg.exports import rdf
@@ -32,13 +33,6 @@ SHAPES = ROOT / "schema" / "shapes.ttl"
 ONTOLOGY = ROOT / "schema" / "ontology.ttl"
 OWL = "http://www.w3.org/2002/07/owl#"
 K = {name: URIRef(KG + name) for name in ("Paper", "Method", "Metric", "improves", "number")}
-PARSE = {
-    "turtle": "turtle",
-    "ntriples": "nt",
-    "nquads": "nquads",
-    "jsonld": "json-ld",
-    "xml": "xml",
-}
 FORMATS = list(PARSE)
 
 HOSTILE = [
@@ -136,17 +130,6 @@ def export_text(nodes, rels, fmt: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
     return buffer.getvalue()
 
 
-def parse(text: str, fmt: str) -> Graph:
-    if fmt == "nquads":
-        dataset = Dataset()
-        dataset.parse(data=text, format="nquads")
-        graph = Graph()
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            graph.add((s, p, o))
-        return graph
-    return Graph().parse(data=text, format=PARSE[fmt])
-
-
 def shacl(graph: Graph) -> tuple[bool, str]:
     conforms, _report, text = pyshacl.validate(
         graph, shacl_graph=Graph().parse(SHAPES), inference="none", advanced=True
@@ -209,7 +192,7 @@ def test_bad_base_iri_is_a_user_error(bad: str) -> None:
 
 def test_base_iri_changes_every_data_iri_but_not_the_vocabulary() -> None:
     nodes, rels = sample()
-    graph = parse(export_text(nodes, rels, "ntriples", "https://example.org/data/"), "ntriples")
+    graph = parse_rdf(export_text(nodes, rels, "ntriples", "https://example.org/data/"), "ntriples")
     subjects = {str(s) for s in graph.subjects()}
     assert subjects and all(s.startswith("https://example.org/data/") for s in subjects)
     assert (None, RDF.type, K["Method"]) in graph
@@ -292,7 +275,7 @@ def test_special_doubles_are_valid_xsd() -> None:
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_names_survive_every_format(fmt: str, hostile: str) -> None:
     nodes, rels = sample(hostile, paper_title=hostile)
-    graph = parse(export_text(nodes, rels, fmt), fmt)
+    graph = parse_rdf(export_text(nodes, rels, fmt), fmt)
     expected = rdf.xml_safe(hostile) if fmt == "xml" else hostile
     labels = {str(o) for o in graph.objects(None, RDFS.label)}
     assert expected in labels
@@ -316,13 +299,13 @@ def test_control_characters_in_xml_become_replacement_characters() -> None:
 def test_every_format_is_isomorphic_to_the_rdflib_graph(fmt: str, hostile: str) -> None:
     nodes, rels = sample(hostile, paper_title=hostile)
     reference = to_graph(nodes, rels)
-    assert isomorphic(parse(export_text(nodes, rels, fmt), fmt), reference)
+    assert isomorphic(parse_rdf(export_text(nodes, rels, fmt), fmt), reference)
 
 
 def test_xml_is_isomorphic_to_the_xml_safe_graph() -> None:
     nodes, rels = sample(HOSTILE[3])
     reference = to_graph(nodes, rels, for_xml=True)
-    assert isomorphic(parse(export_text(nodes, rels, "xml"), "xml"), reference)
+    assert isomorphic(parse_rdf(export_text(nodes, rels, "xml"), "xml"), reference)
 
 
 def test_streaming_ntriples_equal_rdflib_serialisation() -> None:
@@ -565,7 +548,7 @@ def test_export_to_file(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / "out.rdf"
     report = export_rdf((nodes, rels), target, fmt)
     assert report.format == fmt and report.path == str(target)
-    graph = parse(target.read_text(encoding="utf-8"), fmt)
+    graph = parse_rdf(target.read_text(encoding="utf-8"), fmt)
     assert len(graph) > 0
     assert report.triples >= len(graph)
     assert [p.name for p in tmp_path.iterdir()] == ["out.rdf"]

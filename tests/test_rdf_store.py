@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from support import unavailable
+from support import PARSE, parse_rdf, unavailable
 
 from kg.cli import main
 from kg.exports.rdf import DEFAULT_BASE_IRI, KG, Minter, to_graph, write_rdf
@@ -25,13 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("KG_SEEDS") or ROOT.parent / "shared" / "seeds")
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 SHAPES = ROOT / "schema" / "shapes.ttl"
-PARSE = {
-    "turtle": "turtle",
-    "ntriples": "nt",
-    "nquads": "nquads",
-    "jsonld": "json-ld",
-    "xml": "xml",
-}
 CLAIM_CLASSES = {
     "PROPOSES": "ProposalClaim",
     "TARGETS": "HardwareTargetClaim",
@@ -83,21 +76,10 @@ def exports(store) -> dict[str, str]:
     return texts
 
 
-def parse(text: str, fmt: str) -> Graph:
-    if fmt == "nquads":
-        dataset = Dataset()
-        dataset.parse(data=text, format="nquads")
-        graph = Graph()
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            graph.add((s, p, o))
-        return graph
-    return Graph().parse(data=text, format=PARSE[fmt])
-
-
 @pytest.fixture(scope="module")
 def graph(exports) -> Graph:
     """The streamed N-Triples export, parsed."""
-    return parse(exports["ntriples"], "ntriples")
+    return parse_rdf(exports["ntriples"], "ntriples")
 
 
 def local(iri: object) -> str:
@@ -131,7 +113,7 @@ def test_every_format_parses_to_the_same_graph(store, exports, graph: Graph, fmt
     reference = graph
     if fmt == "xml":
         reference = to_graph(store.nodes(), store.relationships(), for_xml=True)
-    assert isomorphic(parse(exports[fmt], fmt), reference)
+    assert isomorphic(parse_rdf(exports[fmt], fmt), reference)
 
 
 def test_nquads_have_one_named_graph_per_paper(store, exports) -> None:
@@ -284,7 +266,7 @@ def test_kg_export_command(seeded, tmp_path: Path, graph: Graph, fmt: str, name:
         main, ["export", "--db", str(seeded[0]), "--format", fmt, "-o", str(target)]
     )
     assert result.exit_code == 0, result.output
-    assert isomorphic(parse(target.read_text(encoding="utf-8"), fmt), graph)
+    assert isomorphic(parse_rdf(target.read_text(encoding="utf-8"), fmt), graph)
 
 
 def test_kg_export_to_stdout_with_a_base_iri(seeded) -> None:
