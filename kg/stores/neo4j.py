@@ -390,21 +390,29 @@ def _precheck(
     return [rows[i] for i in record[0]], [rows[i] for i in record[1]]
 
 
+def _new_and_changed(
+    tx: ManagedTransaction, mode: str, pattern: str, hint: str, rows: list[NodeRow] | list[RelRow]
+) -> tuple[list[Any], list[Any]]:
+    """The pre-check's answer, or, for a label or type empty when the load began, every row new."""
+    if mode == "fresh":
+        return list(rows), []
+    return _precheck(tx, pattern, hint, rows)
+
+
 def _write_nodes(
     tx: ManagedTransaction, label: str, rows: list[NodeRow], mode: str
 ) -> dict[str, int]:
     """`mode`: "check" (pre-check, then CREATE the new ids), "fresh" (the label was empty when
     the load began: all ids are new) or "merge" (after a constraint error)."""
     merge = mode == "merge"
-    if mode == "fresh":
-        new, changed = rows, []
-    else:
-        new, changed = _precheck(tx, f"(x:{label} {{id: $ids[i]}})", f"x:{label}(id)", rows)
+    new, changed = _new_and_changed(
+        tx, mode, f"(x:{label} {{id: $ids[i]}})", f"x:{label}(id)", rows
+    )
     created = 0
     if new:
-        # The pre-check saw none of these ids, so CREATE (no per-row merge lock and lookup); the
+        # None of these ids is in the store, so CREATE (no per-row merge lock and lookup); the
         # uniqueness constraint still guards against a concurrent writer, and the caller retries
-        # the batch with MERGE (`merge=True`) if it fires.
+        # the batch with `mode="merge"` if it fires.
         props, params = _columns(NODE_PROPERTIES[label], new)
         # CREATE with the properties inline: no separate SET pass over a fresh entity.
         write = (
@@ -439,15 +447,12 @@ def _write_relationships(
     """`mode` as in `_write_nodes`."""
     start, end = REL_TYPES[rel_type]
     merge = mode == "merge"
-    if mode == "fresh":
-        new, changed = rows, []
-    else:
-        new, changed = _precheck(
-            tx, f"()-[x:{rel_type} {{id: $ids[i]}}]->()", f"x:{rel_type}(id)", rows
-        )
+    new, changed = _new_and_changed(
+        tx, mode, f"()-[x:{rel_type} {{id: $ids[i]}}]->()", f"x:{rel_type}(id)", rows
+    )
     created = 0
     if new:
-        # CREATE, not MERGE: the pre-check saw none of these ids (see `_write_nodes`).
+        # CREATE, not MERGE: none of these ids is in the store (see `_write_nodes`).
         props, params = _columns(REL_PROPERTIES[rel_type], new)
         write = (
             f"MERGE (a)-[x:{rel_type} {{id: $ids[i]}}]->(b) SET x = {props}"
