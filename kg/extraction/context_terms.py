@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
+from kg.extraction.vocab import load_vocabulary
 from kg.extraction.terms import terms_of
 
 _DATASET_HEAD = re.compile(
@@ -61,16 +62,19 @@ _MODEL_CLASS_HEADS = frozenset(
 
 
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
-# followed by the process it is about
-# the leading lookahead (the first letters of the model words) lets the engine skip ahead
-_MODEL_PROCESS_BODY = (
-    r"(?P<m>LLM|MoE|ViT|VLM|DNN|CNN|GNN|SNN|FP8|FP4|INT8|INT4|KV[- ]cache)s?\)?\s+"
-    r"(?P<p>inference|training|pre-?training|serving|quantization|compression|acceleration)\b"
-)
-_MODEL_PROCESS = re.compile(r"(?=[CDFGIKLMSV])\b" + _MODEL_PROCESS_BODY)
-# without the leading word-boundary test the regex engine skips ahead to the first letters of
-# the model words by itself; the boundary is then tested where it matched
-_MODEL_PROCESS_UNBOUNDED = re.compile(_MODEL_PROCESS_BODY)
+# followed by the process it is about (the words are in the lexicon, `model_process`)
+def _model_process_patterns(lexicon: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The phrase pattern, and the same without its leading word boundary: the regex engine
+    then skips ahead to the first letters of the model words by itself (the gate of
+    `_has_model_process`)."""
+    words = lexicon["model_process"]
+    models = "|".join(re.escape(w) for w in sorted(words["models"], key=len, reverse=True))
+    processes = "|".join(re.escape(w) for w in sorted(words["processes"], key=len, reverse=True))
+    body = rf"(?P<m>{models})s?\)?\s+(?P<p>{processes})\b"
+    return re.compile(rf"\b{body}"), re.compile(body)
+
+
+_MODEL_PROCESS, _MODEL_PROCESS_UNBOUNDED = _model_process_patterns(load_vocabulary().lexicon)
 _NO_WORD_BEFORE = re.compile(r"(?<!\w)")
 
 
@@ -140,14 +144,16 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         out.setdefault(canonical.casefold(), {
             "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
         })  # fmt: skip
-    # gate the sentence scan: a match inside a sentence is a match in the whole text too
-    sentences = ctx.sentences if _has_model_process(ctx.text) else ()
-    for sent in sentences:
-        for m in _MODEL_PROCESS.finditer(sent.text):
-            phrase = f"{m.group('m')} {m.group('p')}"
-            out.setdefault(phrase.casefold(), {
-                "name": phrase, "evidence": ctx.evidence(sent, "model_process_phrase", 0.5),
-            })  # fmt: skip
+    # a phrase never spans sentences (it holds no sentence end), so one scan of the whole text
+    text = ctx.text
+    for m in _MODEL_PROCESS.finditer(text) if _has_model_process(text) else ():
+        sent = ctx.sentence_of_char(m.start())
+        if sent is None:
+            continue
+        phrase = f"{m.group('m')} {m.group('p')}"
+        out.setdefault(phrase.casefold(), {
+            "name": phrase, "evidence": ctx.evidence(sent, "model_process_phrase", 0.5),
+        })  # fmt: skip
     title_sent = next((s for s in ctx.sentences if s.in_title), None)
     if title_sent is not None:
         title = ctx.title.split(":", 1)[-1]
