@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
-from kg.extraction.vocab import load_vocabulary
 from kg.extraction.terms import terms_of
+from kg.extraction.vocab import load_vocabulary
 
 _DATASET_HEAD = re.compile(
     r"\b(?:on|across|using|with|in)\s+(?:the\s+)?(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+"

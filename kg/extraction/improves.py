@@ -22,41 +22,34 @@ from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary
 
-_WORD = re.compile(r"\S+")
-_SELF_WORDS = frozenset({"we", "our", "us", "proposed", "it", "its"})
-_BASELINE = re.compile(
-    r"\b(?:compared (?:to|with|against)|in comparison (?:to|with)|relative to|versus|vs\.?|than"
-    r"|over|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|beat(?:s|ing)?|against)\s+"
-    r"(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:by|on|in|with|while|across|under|at|for|w\.r\.t"
-    r"|respectively|and achieves?|when|whereas|using|but)\b|\sand\s+[a-z]+s\b"
-    r"|\s(?:and|or)\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
-    re.I,
-)
 _DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _GAP_BREAK = re.compile(r"[;]|\b(while|whereas|but)\b")
 _CLAUSE = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
-_COMPARISON = frozenset({"over", "than", "compared", "versus", "vs", "vs.", "outperforms"})
-# metric words too vague to stand as a claim without a number
-_VAGUE = frozenset({"performance", "efficiency", "efficiencies"})
-# claims in these families need a number: "with fewer parameters" is a side remark
-_NEED_VALUE = frozenset({"compute", "model_size", "cost"})
-_QUANTITY_UNITS = {
-    None, "%", "pp", "x", "ms", "µs", "s", "min", "h", "FPS", "GB", "MB", "KB", "TB", "GiB", "MiB",
-    "dB", "points", "tokens/s", "fraction", "W", "mW", "J", "mJ",
-}  # fmt: skip
 
-# a unit that only fits some metric families: "80GB" is not a throughput, "1.11 W" not an FPS
-_UNIT_FAMILIES: dict[str, frozenset[str]] = {}
-for _units, _fams in (
-    (("GB", "MB", "KB", "TB", "GiB", "MiB"), ("memory", "model_size", "efficiency")),
-    (("W", "mW", "J", "mJ"), ("energy", "efficiency")),
-    (("ms", "µs", "s", "min", "h", "FPS", "tokens/s"), ("speed", "cost", "efficiency")),
-):
-    for _u in _units:
-        _UNIT_FAMILIES[_u] = frozenset(_fams)
+
+def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
+    """Whether a word before or after is one of `words`."""
+    return not (words.isdisjoint(before) and words.isdisjoint(after))
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal phrases, longest first (so a phrase wins over its prefix)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _baseline_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
+    """A comparison cue ("than", "compared to", ...) and the baseline after it, up to the next
+    clause, a word that starts a modifier ("by", "on", ...), or the next comparison."""
+    cues = _alternation(lexicon["baseline_cues"])
+    ends = _alternation(lexicon["baseline_ends"])
+    return re.compile(
+        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|\sand\s+[a-z]+s\b"
+        r"|\s(?:and|or)\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
+        re.I,
+    )
 
 
 class ImprovementRules:
@@ -66,8 +59,25 @@ class ImprovementRules:
         self.claim_words = vocab.words("claim_words")
         self.lower_words = vocab.words("direction_lower")
         self.higher_words = vocab.words("direction_higher")
-        self.weak = vocab.words("weak_metrics")
         self.other = vocab.words("other_work_cues")
+        self.self_words = vocab.words("self_words")
+        self.comparison_words = vocab.words("comparison_words")
+        # metric words too vague to stand as a claim without a number
+        self.vague = vocab.words("vague_metrics")
+        # claims in these families need a number: "with fewer parameters" is a side remark
+        self.need_value = frozenset(lex["need_value_families"])
+        self.units = frozenset([None, *lex["claim_units"]])
+        # a unit that only fits some families: "80GB" is not a throughput, "1.11 W" not an FPS
+        self.unit_families = {
+            unit: frozenset(group["families"])
+            for group in lex["unit_families"]
+            for unit in group["units"]
+        }
+        self.baseline = _baseline_pattern(lex)
+        # a comparison cue is written in the casefolded text of an ASCII sentence that has one
+        # (the case-insensitive regex also takes the dotless and dotted I and the long s as
+        # letters of the ASCII words: non-ASCII sentences are always searched)
+        self.baseline_cues = tuple(c.casefold() for c in lex["baseline_cues"])
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
         self.adjacent = vocab.words("adjacent_claim_words")
@@ -114,7 +124,7 @@ class ImprovementRules:
                     for s, e, q in find_quantities(
                         text, has_digit=has_digit, factor_words=factor_words
                     )
-                    if q.unit in _QUANTITY_UNITS
+                    if q.unit in self.units
                 ]
                 if has_digit or has_factor
                 else []
@@ -125,13 +135,13 @@ class ImprovementRules:
             named = resolver.named_in(text)
             about = (
                 named is not None
-                or bool(wordset & _SELF_WORDS)
+                or bool(wordset & self.self_words)
                 or "this paper" in low
                 or "this work" in low
                 or low.startswith(self.openers)
                 or (
                     any(q.unit for _, _, q in quantities)
-                    and (not wordset & self.other or wordset & _COMPARISON)
+                    and (not wordset & self.other or wordset & self.comparison_words)
                 )
             )
             if not about:
@@ -148,10 +158,11 @@ class ImprovementRules:
                     break
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
+            unit_families = self.unit_families
             for ci, (_e, _t, ms, me, _tight, _c, _v) in enumerate(cands):
                 fam = cands[ci][0].family
                 for qi, (qs, qe, q) in enumerate(quantities):
-                    if q.unit in _UNIT_FAMILIES and fam not in _UNIT_FAMILIES[q.unit]:
+                    if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
@@ -172,16 +183,16 @@ class ImprovementRules:
                 qi = assigned.get(ci)
                 if tight & self.parity_words:
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
-                if (
-                    entry.direction == "higher"
-                    and self._near_words(text, ms, me, 3) & self.loss_words
-                ):
-                    continue  # "accuracy drop", "negligible loss in accuracy"
+                near = None
+                if entry.direction == "higher":
+                    near = self._near_words(text, ms, me)
+                    if _meets(self.loss_words, near[0][-3:], near[1][:3]):
+                        continue  # "accuracy drop", "negligible loss in accuracy"
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
                     if not _BY_END.search(text, 0, qs):
                         qi = None
-                if qi is None and (not claimed or entry.family in _NEED_VALUE):
+                if qi is None and (not claimed or entry.family in self.need_value):
                     continue
                 if qi is None and vague:
                     continue  # "improves performance / efficiency" with no number: too vague
@@ -189,13 +200,13 @@ class ImprovementRules:
                 if qi is not None:
                     value = quantities[qi][2]
                 direction = entry.direction
-                window = self._near_words(text, ms, me, 4)
-                if window & self.lower_words and entry.direction == "lower":
+                before, after = near or self._near_words(text, ms, me)
+                if entry.direction == "lower" and _meets(self.lower_words, before, after):
                     direction = "lower"
-                elif window & self.higher_words and entry.direction == "higher":
+                elif entry.direction == "higher" and _meets(self.higher_words, before, after):
                     direction = "higher"
                 if base is False:
-                    found = self._baselines(text, method_keys)
+                    found = self._baselines(text, low, method_keys)
                     base = found[0][1] if found else None
                     if base:
                         baselines.append(base)
@@ -259,18 +270,17 @@ class ImprovementRules:
             claimed = not (
                 adjacent.isdisjoint(tight) and adjacent.isdisjoint(metric_text.casefold().split())
             )
-            vague = text[start:me].casefold() in _VAGUE
+            vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands
 
     @staticmethod
-    def _near_words(text: str, start: int, end: int, n: int) -> set[str]:
-        """Up to n words either side, not crossing a comma, semicolon or parenthesis."""
+    def _near_words(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], list[str]]:
+        """Up to n casefolded words before and after, not crossing a comma, semicolon or
+        parenthesis (the loss-word test reads the nearest 3 of them, the direction test 4)."""
         left = _CLAUSE.split(text[max(0, start - 12 * n) : start])[-1]
         right = _CLAUSE.split(text[end : end + 12 * n], maxsplit=1)[0]
-        before = _WORDS.findall(left.casefold())[-n:]
-        after = _WORDS.findall(right.casefold())[:n]
-        return {*before, *after}
+        return _WORDS.findall(left.casefold())[-n:], _WORDS.findall(right.casefold())[:n]
 
     @staticmethod
     def _distance(text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
@@ -291,11 +301,13 @@ class ImprovementRules:
             return None
         return d
 
-    @staticmethod
-    def _baselines(text: str, method_keys: set[str]) -> list[tuple[int, str]]:
-        """The comparisons of a sentence as (position, baseline), in text order."""
+    def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
+        """The comparisons of a sentence as (position, baseline), in text order; `low` is the
+        casefolded text (most sentences hold no comparison cue: no regex search for them)."""
+        if text.isascii() and not any(c in low for c in self.baseline_cues):
+            return []
         out = []
-        for m in _BASELINE.finditer(text):
+        for m in self.baseline.finditer(text):
             b = m.group("b").strip(" .,")
             if (
                 not b
