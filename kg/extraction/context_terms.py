@@ -17,48 +17,28 @@ from spacy.tokens import Doc
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import load_vocabulary
+from kg.extraction.vocab import alternation, load_vocabulary
 
+_LEXICON = load_vocabulary().lexicon
+_WORDS = _LEXICON["context_words"]
 _DATASET_HEAD = re.compile(
-    r"\b(?:on|across|using|with|in)\s+(?:the\s+)?(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+"
-    r"(?:benchmark|dataset|datasets|benchmarks|test set|suite)\b"
+    rf"\b(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
+    rf"(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
 )
 _TITLE_FOR = re.compile(
     r"\bfor\s+(?:the\s+)?(?P<t>[\w\-’' ]{4,60}?)"
-    r"(?=\s*(?:$|:|,|\bvia\b|\bwith\b|\busing\b|\bin\b|\bon\b|\bby\b))",
+    rf"(?=\s*(?:$|:|,|\b(?:{alternation(_WORDS['title_task_ends'])})\b))",
     re.I,
 )
-
-
 # "for Accelerating X", "for Better X": the task is X
 _LEAD_MODIFIER = re.compile(
-    r"^(?:(?:accelerating|aligning|enabling|improving|boosting|stabilizing|improved|better|"
-    r"advanced|effective|accurate|(?!parameter-)\w+-efficient)\s+(?:and\s+(?:\w+)\s+)?)+"
+    rf"^(?:(?:{alternation(_WORDS['task_lead_modifiers'])}|(?!parameter-)\w+-efficient)\s+"
+    r"(?:and\s+(?:\w+)\s+)?)+"
 )
 # "for Large Language Models", "for Vision Transformers": a model class the method applies to,
 # not a task it addresses
-_MODEL_CLASS_HEADS = frozenset(
-    [
-        "model",
-        "models",
-        "llm",
-        "llms",
-        "transformer",
-        "transformers",
-        "network",
-        "networks",
-        "backbone",
-        "backbones",
-        "operator",
-        "operators",
-        "generator",
-        "generators",
-        "system",
-        "systems",
-        "apis",
-        "mamba",
-    ]
-)
+_MODEL_CLASS_HEADS = frozenset(_WORDS["model_class_heads"])
+_BAD_STARTS = frozenset(_WORDS["task_bad_starts"])
 
 
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
@@ -68,13 +48,13 @@ def _model_process_patterns(lexicon: dict[str, Any]) -> tuple[re.Pattern[str], r
     then skips ahead to the first letters of the model words by itself (the gate of
     `_has_model_process`)."""
     words = lexicon["model_process"]
-    models = "|".join(re.escape(w) for w in sorted(words["models"], key=len, reverse=True))
-    processes = "|".join(re.escape(w) for w in sorted(words["processes"], key=len, reverse=True))
+    models = alternation(words["models"])
+    processes = alternation(words["processes"])
     body = rf"(?P<m>{models})s?\)?\s+(?P<p>{processes})\b"
     return re.compile(rf"\b{body}"), re.compile(body)
 
 
-_MODEL_PROCESS, _MODEL_PROCESS_UNBOUNDED = _model_process_patterns(load_vocabulary().lexicon)
+_MODEL_PROCESS, _MODEL_PROCESS_UNBOUNDED = _model_process_patterns(_LEXICON)
 _NO_WORD_BEFORE = re.compile(r"(?<!\w)")
 
 
@@ -93,7 +73,7 @@ def title_task_phrases(raw: str) -> list[str]:
     "X and Y" split when both sides are multi-word, model classes and "efficient ..." skipped."""
     phrase = _LEAD_MODIFIER.sub("", raw.strip(" -").casefold()).strip()
     words = phrase.split()
-    if not 1 <= len(words) <= 6 or words[0] in {"efficient", "free", "all", "and"}:
+    if not 1 <= len(words) <= 6 or words[0] in _BAD_STARTS:
         return []
     left, sep, right = phrase.partition(" and ")
     parts = [left, right] if sep and len(left.split()) >= 2 else [phrase]

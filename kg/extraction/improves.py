@@ -20,7 +20,7 @@ from kg.extraction.normalise import method_key
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import Vocabulary
+from kg.extraction.vocab import Vocabulary, alternation
 
 _DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
@@ -35,16 +35,11 @@ def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
     return not (words.isdisjoint(before) and words.isdisjoint(after))
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal phrases, longest first (so a phrase wins over its prefix)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _baseline_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
     """A comparison cue ("than", "compared to", ...) and the baseline after it, up to the next
     clause, a word that starts a modifier ("by", "on", ...), or the next comparison."""
-    cues = _alternation(lexicon["baseline_cues"])
-    ends = _alternation(lexicon["baseline_ends"])
+    cues = alternation(lexicon["baseline_cues"])
+    ends = alternation(lexicon["baseline_ends"])
     return re.compile(
         rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|\sand\s+[a-z]+s\b"
         r"|\s(?:and|or)\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",

@@ -96,17 +96,13 @@ def canonical_hardware(text: str) -> HardwareEntry | None:
     words = text.split()
     while words and words[0] in vocab.vendors:
         words = words[1:]
-    class_words = {"gpu", "gpus", "cpu", "cpus", "card", "cards", "gpu card", "gpu cards"}
-    while len(words) > 1 and words[-1].casefold() in class_words:
+    trailing = vocab.words("hardware_words", "lookup_trailing_words")
+    while len(words) > 1 and words[-1].casefold() in trailing:
         words = words[:-1]
     key = " ".join(words).casefold()
     return vocab.hardware_by_alias.get(key)
 
 
-_HW_CLASS_WORDS = frozenset(
-    {"gpu", "gpus", "cpu", "cpus", "npu", "npus", "soc", "socs", "chip", "chips", "card", "cards",
-     "device", "devices", "board", "boards", "processor", "processors", "phone", "phones"}
-)  # fmt: skip
 _MODEL_KEY_DROP = re.compile(r"[\s\-‐_]+")
 _DIGIT = re.compile(r"\d")
 
@@ -156,7 +152,8 @@ def hardware_name(entry: HardwareEntry, written: str) -> str:
     if not entry.models:
         return entry.canonical
     words = written.split()
-    while len(words) > 1 and words[-1].casefold() in _HW_CLASS_WORDS:
+    class_words = load_vocabulary().words("hardware_words", "class_words")
+    while len(words) > 1 and words[-1].casefold() in class_words:
         words.pop()
     model = None
     vendors = load_vocabulary().vendors

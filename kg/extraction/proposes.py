@@ -27,41 +27,13 @@ from typing import Any
 
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import clean_name, long_form_of, method_key
-from kg.extraction.vocab import Vocabulary
+from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
-_TITLE_REPORT = re.compile(
-    r"^\s*(\S+?(?:\s\S+?)??)\s+(?:Technical Report|Tech Report|Report)\s*$", re.I
-)
-_UNNAMED = re.compile(
-    r"\b(?:we|this (?:paper|work|study))\s+(?:also\s+|further\s+|first\s+|then\s+)?"
-    r"(?:propose|present|introduce|develop|design|devise|study|optimize|address)(?:s|d|ed)?"
-    r"(?:,[^,]{0,40},)?\s+(.*)"
-    r"|\bour\s+(?:proposed\s+|novel\s+|new\s+)?((?:\w+[\s-]){0,3}?(?:method|approach|framework|"
-    r"model|recipe|strategy|technique|algorithm|system|intervention|scheme)s?\b.*)",
-    re.I,
-)
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
-_SELF_BEFORE = re.compile(r"\b(we|our|this (paper|work|study|article|report)|here)\b")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
-_ENUM = re.compile(
-    r"\((?:\d|[a-h]|i{1,3}|iv|v)\)\s+(?:a |an |the )?"
-    r"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|[A-Za-z]*-[\w\-]+|of|for|with|and)){0,5})"
-)
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
-_CONNECT = {"of", "for", "with", "and", "on", "in", "to", "the", "via", "from"}
-_BOUNDARY = {
-    "that", "which", "who", "whose", "where", "to", "for", "by", "with", "based", "using", "via",
-    "in", "on", "from", "through", "into", "as", "when", "while", "since", "because", "so",
-    "such", "including", "across", "over", "under", "without",
-}  # fmt: skip
-_DETERMINERS = {"a", "an", "the", "our", "this", "these", "two", "three", "new", "novel"}
-_OTHER_WORK = {
-    "than", "compared", "over", "outperforms", "outperform", "outperforming", "surpasses",
-    "baseline", "baselines", "existing", "prior", "previous", "conventional", "traditional",
-    "versus", "vs", "vs.", "against", "like", "unlike",
-}  # fmt: skip
 
 
 @dataclass
@@ -88,32 +60,7 @@ class MethodCandidate:
         }
 
 
-_PRIOR_BEFORE_CUE = re.compile(
-    r"\b(existing|prior|previous|conventional|traditional|popular|well-known|widely[- ]used)\b"
-)
-_PRIOR_NAME = _OTHER_WORK | {"predecessor", "predecessors"}
-_DERIVED_OF = {"version", "versions", "variant", "variants"}
-
-
-def _prior_name(before: str) -> bool:
-    """Words before a proposed name mark it as existing work: "than its predecessor PaLM",
-    "a slimmed-down version of MultiHead Self-Attention"."""
-    words = [w.strip(_STRIP) for w in before.split()[-3:]]
-    if set(words) & _PRIOR_NAME:
-        return True
-    return len(words) >= 2 and words[-1] == "of" and words[-2] in _DERIVED_OF
-
-
-_USES = {"with", "via", "using", "employing", "uses", "use", "without", "e.g", "e.g.", "like"}
-_NEW = {"novel", "new", "proposed", "our", "dedicated", "custom", "specialized", "lightweight"}
 _SPLIT_WORD = re.compile(r"\S+")
-_TRAILING_CONNECT = re.compile(r"\s+(of|for|with|and)$")
-# "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
-_ADJECTIVE_COMPOUND = re.compile(
-    r"^\S+-(?:aware|friendly|free|based|agnostic|oriented|guided|driven|like|specific|centric|"
-    r"efficient|level|wise|style|only|intensive|bound)$",
-    re.I,
-)
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -130,12 +77,57 @@ class ProposalRules:
         self.verbs = vocab.words("proposal_verbs")
         self.component_cues = vocab.words("component_cues")
         self.component_heads = vocab.words("component_heads")
-        self.study_cues = [c.casefold() for c in lex["study_cues"]]
+        words = lex["proposal_words"]
+        self.connectors = frozenset(words["name_connectors"])
+        self.boundaries = frozenset(words["name_boundaries"])
+        self.determiners = frozenset(words["description_determiners"])
+        self.other_work = frozenset(words["other_work"])
+        self.prior_name = self.other_work | frozenset(words["predecessor"])
+        self.derived_of = frozenset(words["derived_of"])
+        self.uses = frozenset(words["uses"])
+        self.new_words = frozenset(words["new"])
+        self.name_starts_not = frozenset(words["name_starts_not"])
+        self.appositive_stops = frozenset(words["appositive_stops"])
+        self.list_stops = frozenset(words["list_stops"])
+        self.prior_before_cue = re.compile(rf"\b({alternation(words['prior_cues'])})\b")
+        self.self_before = re.compile(rf"\b({alternation(words['self_before'])})\b")
+        # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
+        self.adjective_compound = re.compile(
+            rf"^\S+-(?:{alternation(words['adjective_suffixes'])})$", re.I
+        )
+        self.title_report = re.compile(
+            rf"^\s*(\S+?(?:\s\S+?)??)\s+(?:{alternation(words['report_titles'])})\s*$", re.I
+        )
+        articles = "".join(f"{re.escape(a)} |" for a in words["enumeration_articles"])[:-1]
+        connectors = alternation(words["enumeration_connectors"])
+        self.enumeration = re.compile(
+            rf"\((?:\d|[a-h]|i{{1,3}}|iv|v)\)\s+(?:{articles})?"
+            rf"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|[A-Za-z]*-[\w\-]+|{connectors})){{0,5}})"
+        )
+        self.trailing_connector = re.compile(rf"\s+({connectors})$")
+        adverbs = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_adverbs"])[:-1]
+        modifiers = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_modifiers"])[:-1]
+        self.unnamed_proposal = re.compile(
+            rf"\b(?:{alternation(words['unnamed_subjects'])})\s+(?:{adverbs})?"
+            rf"(?:{alternation(words['unnamed_verbs'])})(?:s|d|ed)?"
+            r"(?:,[^,]{0,40},)?\s+(.*)"
+            rf"|\bour\s+(?:{modifiers})?((?:\w+[\s-]){{0,3}}?"
+            rf"(?:{alternation(words['unnamed_heads'])})s?\b.*)",
+            re.I,
+        )
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
         self._namey: dict[str, bool] = {}
         self._defs: dict[str, list[tuple[int, int, str, str | None]]] = {}
+
+    def prior_name_before(self, before: str) -> bool:
+        """Words before a proposed name mark it as existing work: "than its predecessor PaLM",
+        "a slimmed-down version of MultiHead Self-Attention"."""
+        words = [w.strip(_STRIP) for w in before.split()[-3:]]
+        if self.prior_name.intersection(words):
+            return True
+        return len(words) >= 2 and words[-1] == "of" and words[-2] in self.derived_of
 
     # ------------------------------------------------------------------ word shapes
     def is_namey(self, word: str) -> bool:
@@ -175,11 +167,11 @@ class ProposalRules:
         n = name.strip(_STRIP)
         if not n or len(n) > 60 or n in self.not_acronyms or n[0].isdigit():
             return False
-        if n.split()[0] in {"A", "An", "The", "Our", "This", "We"}:
+        if n.split()[0] in self.name_starts_not:
             return False
         if n.casefold() in self.known_terms or n.casefold() in self.not_names:
             return False
-        if _ADJECTIVE_COMPOUND.match(n):
+        if self.adjective_compound.match(n):
             return False
         return any(c.isalpha() for c in n)
 
@@ -194,7 +186,7 @@ class ProposalRules:
             for w in after[:10]:
                 if w in self.kind_heads:
                     return self.kind_heads[w]
-                if w in {"which", "that", "to", "for", "by"}:
+                if w in self.appositive_stops:
                     break
         for w in reversed(before):
             if w in self.kind_heads:
@@ -219,7 +211,7 @@ class ProposalRules:
             if len(words) == 1 and self.is_capword(words[0]) and self.is_valid_name(words[0]):
                 return prefix, kind
             return None
-        m = _TITLE_REPORT.match(title)
+        m = self.title_report.match(title)
         if m and any(self.is_namey(w) for w in m.group(1).split()):
             return m.group(1), "model"
         return None
@@ -327,7 +319,7 @@ class ProposalRules:
                     if nw.startswith("("):
                         break
                     if self.is_capword(nw) or (
-                        nw.casefold() in _CONNECT
+                        nw.casefold() in self.connectors
                         and have(k + 1)
                         and self.is_capword(words[k + 1][1])
                     ):
@@ -344,7 +336,7 @@ class ProposalRules:
                     continue
             if found:
                 break
-            if low in _BOUNDARY:
+            if low in self.boundaries:
                 break
             if low in self.kind_heads and not w.endswith(","):
                 seen_head = True
@@ -352,23 +344,10 @@ class ProposalRules:
             i += 1
         return found
 
-    @staticmethod
-    def _list_continues(text: str, end: int) -> bool:
+    def _list_continues(self, text: str, end: int) -> bool:
         rest = text[end : end + 12].lstrip()
         if rest.startswith(","):
-            after = rest[1:].lstrip().split(" ", 1)[0].casefold()
-            return after not in {
-                "a",
-                "an",
-                "the",
-                "which",
-                "that",
-                "where",
-                "who",
-                "we",
-                "our",
-                "it",
-            }
+            return rest[1:].lstrip().split(" ", 1)[0].casefold() not in self.list_stops
         return rest.startswith(("and ", "or "))
 
     # ------------------------------------------------------------------ main entry
@@ -434,14 +413,20 @@ class ProposalRules:
                         continue
                     rel_start = cue_start - sent.start_char
                     rel_end = cue_end - sent.start_char
-                    if is_verb and not _SELF_BEFORE.search(" ".join(low[:rel_start].split()[-4:])):
+                    if is_verb and not self.self_before.search(
+                        " ".join(low[:rel_start].split()[-4:])
+                    ):
                         continue
-                    if is_naming and _PRIOR_BEFORE_CUE.search(
+                    if is_naming and self.prior_before_cue.search(
                         " ".join(low[:rel_start].split()[-6:])
                     ):
                         continue  # "an existing approach called Linformer"
                     names = self.names_after(text, rel_end, lenient=is_naming)
-                    names = [n for n in names if not _prior_name(low[max(0, n[0] - 60) : n[0]])]
+                    names = [
+                        n
+                        for n in names
+                        if not self.prior_name_before(low[max(0, n[0] - 60) : n[0]])
+                    ]
                     for s, e, short, long in names:
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn
@@ -455,12 +440,12 @@ class ProposalRules:
             if "ACRO" in cues and (self_ref or known_here):
                 for s, e, short, long in self.acronym_defs(text):
                     before = low[:s].split()[-4:]
-                    if any(w.strip(_STRIP) in _OTHER_WORK for w in before):
+                    if any(w.strip(_STRIP) in self.other_work for w in before):
                         continue
                     # "layers with Kolmogorov-Arnold Network (KAN)", "via generative architecture
                     # search (GAS)": an existing technique the method uses, unless marked new
                     bare = {w.strip(_STRIP) for w in before[-3:]}
-                    if bare & _USES and not bare & _NEW:
+                    if bare & self.uses and not bare & self.new_words:
                         continue
                     # a component word in the long form or right after it, or earlier on
                     around = (long or "").casefold().split()[-2:] + low[e:].split()[:2]
@@ -478,9 +463,9 @@ class ProposalRules:
                 and "(" in text
                 and bool(set(_WORD.findall(low)) & self.component_cues)
             ):
-                for m in _ENUM.finditer(text):
+                for m in self.enumeration.finditer(text):
                     name = m.group(1).strip(_STRIP)
-                    name = _TRAILING_CONNECT.sub("", name)
+                    name = self.trailing_connector.sub("", name)
                     if len(name.split()) >= 2 or self.is_namey(name):
                         add(
                             name,
@@ -539,18 +524,18 @@ class ProposalRules:
             if sent.in_title or "SELF" not in cues:
                 continue
             text = sent.text
-            m = _UNNAMED.search(text)
+            m = self.unnamed_proposal.search(text)
             if not m:
                 continue
             words = []
             for w in (m.group(1) or m.group(2) or "").split():
                 bare = w.strip(_STRIP).casefold()
-                if bare in _BOUNDARY and words:
+                if bare in self.boundaries and words:
                     break
                 words.append(w.strip(_STRIP))
                 if w.endswith((",", ";", ":", ".")) or len(words) >= 12:
                     break
-            while words and words[0].casefold() in _DETERMINERS | {"to", "an", "a"}:
+            while words and words[0].casefold() in self.determiners:
                 words.pop(0)
             desc = " ".join(words).strip(_STRIP)
             if not desc:

@@ -19,18 +19,20 @@ from spacy.tokens import Doc
 from kg.extraction.context import DocContext
 from kg.extraction.normalise import hardware_name, method_key
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import Vocabulary
+from kg.extraction.vocab import Vocabulary, alternation, load_vocabulary
 
-_RESULT = re.compile(r"\d(?:\.\d+)?\s?(?:x|\u00d7|times|%)(?!\w)", re.I)  # a measured result
+_WORDS = load_vocabulary().lexicon["hardware_words"]
+_RESULT = re.compile(  # a measured result
+    rf"\d(?:\.\d+)?\s?(?:{alternation(_WORDS['result_units'])})(?!\w)", re.I
+)
 # "6x more energy-efficient than commercial GPUs", "speedup over the A100 GPU": hardware that
 # is the comparison baseline, not the platform (an "on/using/with" in between keeps it)
 _COMPARED = re.compile(
-    r"\b(?:than|over|versus|vs\.?|against|beats?|outperform(?:s|ing)?|surpass(?:es|ing)?|"
-    r"compar(?:ed|ing)\s+(?:to|with|against)|relative\s+to)\s+"
-    r"(?:(?!(?:on|in|using|with|across|for)\b)[\w\-.]+\s+){0,3}$",
+    rf"\b(?:{alternation(_WORDS['comparison_cues'], any_space=True)})\s+"
+    rf"(?:(?!(?:{alternation(_WORDS['platform_words'])})\b)[\w\-.]+\s+){{0,3}}$",
     re.I,
 )
-_SELF = re.compile(r"\b(we|our|us|this (paper|work|study)|the proposed|proposed)\b", re.I)
+_SELF = re.compile(rf"\b({alternation(_WORDS['self_words'])})\b", re.I)
 
 
 class MethodResolver:

@@ -103,10 +103,6 @@ class TermMatcher:
             self.cue_labels[strings.add(label)] = label
             self.matcher.add(label, [make(p) for p in phrases])
         self.vendor_words = frozenset(vocab.vendors)
-        self.class_words = frozenset(
-            {"gpu", "gpus", "cpu", "cpus", "card", "cards", "device", "devices", "board", "boards",
-             "processor", "processors", "chip", "chips", "soc", "npu", "tpu", "fpga"}
-        )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT_KEY) or doc.text

@@ -15,6 +15,7 @@ Every list the rules use lives in a data file, so vocabularies grow without touc
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -60,7 +61,7 @@ class Vocabulary:
     hardware_by_alias: dict[str, HardwareEntry] = field(default_factory=dict)
     metric_by_alias: dict[str, MetricEntry] = field(default_factory=dict)
     dataset_by_alias: dict[str, DatasetEntry] = field(default_factory=dict)
-    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    _word_sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for hw in self.hardware:
@@ -73,12 +74,26 @@ class Vocabulary:
             for alias in (d.canonical, *d.aliases):
                 self.dataset_by_alias.setdefault(alias.casefold(), d)
 
-    def words(self, key: str) -> frozenset[str]:
-        """A lexicon list as a lowercase set (cached)."""
-        cached = self._word_sets.get(key)
+    def words(self, *path: str) -> frozenset[str]:
+        """A lexicon list as a lowercase set (cached): `words("claim_words")`, or one inside a
+        group, `words("hardware_words", "class_words")`."""
+        cached = self._word_sets.get(path)
         if cached is None:
-            cached = self._word_sets[key] = frozenset(w.casefold() for w in self.lexicon[key])
+            node: Any = self.lexicon
+            for key in path:
+                node = node[key]
+            cached = self._word_sets[path] = frozenset(w.casefold() for w in node)
         return cached
+
+
+def alternation(words: list[str], any_space: bool = False) -> str:
+    """A regex alternation of literal phrases, longest first (so a phrase wins over its prefix),
+    for building the rule patterns from the lexicon's word lists; with `any_space`, a space in a
+    phrase matches any run of whitespace."""
+    escaped = (re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if any_space:
+        escaped = (w.replace("\\ ", r"\s+") for w in escaped)
+    return "|".join(escaped)
 
 
 def _lines(name: str) -> list[str]:
