@@ -71,6 +71,11 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("1.8times", 1.8, "x"),
         ("fourfold", 4.0, "x"),
         ("30 FPS", 30.0, "FPS"),
+        ("2.5 percentage points", 2.5, "pp"),
+        ("12 tokens  per second", 12.0, "tokens/s"),
+        ("95 percentile", 95.0, None),  # a unit ends a word: not "95 percent"
+        ("two orders of magnitude", 100.0, "x"),
+        ("a quarter", 0.25, "fraction"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:

@@ -1,40 +1,53 @@
 # ruff: noqa: RUF001, RUF002
 """Quantities as abstracts write them: "5.8x", "2.6 times", "40.4%", "12 ms", "up to 3.7x".
 
-`QUANTITY_RE` finds them in a sentence; `parse_quantity` turns the text as written into a number and
-a normalised unit. Units are normalised so values can be compared and queried: multiplicative
-factors ("x", "×", "times", "-fold", "fourfold") become `x`; "percent" and LaTeX `\\%` become `%`;
-time units become `ms`, `s`, `min`, `h`; `fps` becomes `FPS`; memory sizes keep `GB`, `MB`, ...
-A value listing several numbers ("49.7/53.5/55.4/57.0", "1.5x-2x") parses to its first number and
-keeps all of them in `numbers`.
+`find_quantities` finds them in a sentence; `parse_quantity` turns the text as written into a
+number and a normalised unit. Units are normalised so values can be compared and queried:
+multiplicative factors ("x", "×", "times", "-fold", "fourfold") become `x`; "percent" and LaTeX
+`\\%` become `%`; time units become `ms`, `s`, `min`, `h`; `fps` becomes `FPS`; memory sizes keep
+`GB`, `MB`, ... The spellings are data (`quantities.json`). A value listing several numbers
+("49.7/53.5/55.4/57.0", "1.5x-2x") parses to its first number and keeps all of them in `numbers`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+from kg.extraction.vocab import alternation
+
+# the spellings of units, hedges, joiners and word factors (quantities.json)
+_DATA = json.loads(
+    resources.files("kg").joinpath("data", "extraction", "quantities.json").read_text("utf-8")
+)
+_UNIT_MAP: dict[str, str] = _DATA["units"]
+_WORD_NUMBERS: dict[str, int] = _DATA["word_numbers"]
+_FRACTIONS: dict[str, float] = _DATA["fractions"]
+_MAGNITUDES: dict[str, int | None] = _DATA["orders_of_magnitude"]
+
+
+def _unit_alternation(units: list[str]) -> str:
+    """Units, longest first; one ending in a letter or digit must end a word ("5 ms", not
+    "5 mse")."""
+    return "|".join(
+        rf"{u}\b" if u[-1].isalnum() else u for u in alternation(units, any_space=True).split("|")
+    )
+
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_UNIT = (
-    r"\\?%|percent(?:age)?(?:\s+points?)?|pp\b|×|times\b|x\b|X\b|-?fold\b"
-    r"|ms\b|milliseconds?\b|µs\b|seconds?\b|secs?\b|s\b|minutes?\b|mins?\b|hours?\b|h\b"
-    r"|FPS\b|fps\b|GB\b|MB\b|KB\b|TB\b|GiB\b|MiB\b|dB\b|points?\b|pts\b"
-    r"|tokens?/s\b|tokens? per second\b|tok/s\b|mW\b|W\b|mJ\b|J\b|G\b|M\b|B\b|K\b|k\b"
-)
-_HEDGE = (
-    r"(?:(?:up to|over|nearly|about|around|approximately|roughly|almost|at least|more than"
-    r"|less than|only|merely|just|as much as|as few as|sim|~|≈|>|<)\s*)"
-)
+_UNIT = _unit_alternation(list(_UNIT_MAP))
+_HEDGE = rf"(?:(?:{alternation(_DATA['hedges'])})\s*)"
 _WORD_FACTOR = (
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)-?fold"
-    r"|one-third|one third|two-thirds|two thirds|one-quarter|one quarter|a quarter|half"
-    r"|(?:an|one|two|three|four|five|many|several)\s+orders?\s+of\s+magnitude"
+    rf"(?:{alternation(list(_WORD_NUMBERS))})-?fold|{alternation(list(_FRACTIONS))}"
+    rf"|(?:{alternation(list(_MAGNITUDES))})\s+orders?\s+of\s+magnitude"
 )
 _SINGLE = rf"(?:{_NUM})\s?(?:{_UNIT})?"
-_JOIN = r"\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus)\s*"
+_JOIN = rf"\s*(?:{alternation(_DATA['joiners'])})\s*"
 
-_FACTOR_KEYS = ("fold", "half", "third", "quarter", "magnitude")
+_FACTOR_KEYS = tuple(_DATA["factor_keys"])
 # the leading lookahead lets the regex engine skip to digits and dots instead of trying the
 # lookbehinds at every position (3x faster scan, same matches)
 _CORE_RE = re.compile(
@@ -42,53 +55,19 @@ _CORE_RE = re.compile(
 )
 _FACTOR_ONLY_RE = re.compile(rf"(?<![\w.])(?:{_WORD_FACTOR})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
-QUANTITY_RE = re.compile(
-    rf"(?<![\w.])(?P<q>{_HEDGE}?(?:(?:{_SINGLE})(?:{_JOIN}(?:{_SINGLE}))*|(?:{_WORD_FACTOR})))",
-    re.IGNORECASE,
-)
-
-_UNIT_MAP = {
-    "%": "%", "\\%": "%", "percent": "%", "percentage": "%", "pp": "pp",
-    "percentage point": "pp", "percentage points": "pp", "percent points": "pp",
-    "percent point": "pp",
-    "x": "x", "×": "x", "times": "x", "fold": "x", "-fold": "x",
-    "ms": "ms", "millisecond": "ms", "milliseconds": "ms", "µs": "µs",
-    "s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s",
-    "min": "min", "mins": "min", "minute": "min", "minutes": "min",
-    "h": "h", "hour": "h", "hours": "h",
-    "fps": "FPS", "gb": "GB", "mb": "MB", "kb": "KB", "tb": "TB", "gib": "GiB", "mib": "MiB",
-    "db": "dB", "point": "points", "points": "points", "pts": "points",
-    "token/s": "tokens/s", "tokens/s": "tokens/s", "tok/s": "tokens/s",
-    "token per second": "tokens/s", "tokens per second": "tokens/s",
-    "w": "W", "mw": "mW", "j": "J", "mj": "mJ",
-    "g": "G", "m": "M", "b": "B", "k": "K",
-}  # fmt: skip
-
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1000,
-}  # fmt: skip
-_FRACTIONS = {
-    "half": 0.5, "one-third": 1 / 3, "one third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3,
-    "one-quarter": 0.25, "one quarter": 0.25, "a quarter": 0.25,
-}  # fmt: skip
 
 _NUM_RE = re.compile(_NUM)
 _NUM_UNIT_RE = re.compile(rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT})?", re.IGNORECASE)
 _FOLD_RE = re.compile(r"(\w+)-?fold")
-_MAGNITUDE_RE = re.compile(r"(an|one|two|three|four|five|many|several)\s+orders?\s+of\s+magnitude")
-WORD_FACTOR_RE = re.compile(_WORD_FACTOR, re.I)
-_TRAILING_JOINER_RE = re.compile(r"(\s*(?:-|–|—|~|/|to|and|or|vs\.?|versus))+$", re.I)
+_MAGNITUDE_RE = re.compile(rf"({alternation(list(_MAGNITUDES))})\s+orders?\s+of\s+magnitude")
+_TRAILING_JOINER_RE = re.compile(rf"(\s*(?:{alternation(_DATA['joiners'])}))+$", re.I)
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _DIGIT_RE = re.compile(r"\d")
-_JOINER_ENDS = frozenset("-–—~/.oOdDrRsS")
+# what a value with a trailing joiner ends with (a necessary condition for `_TRAILING_JOINER_RE`)
+_JOINER_ENDS = frozenset(c for j in _DATA["joiners"] for c in (j[-1], j[-1].upper()))
 _SPACES_RE = re.compile(r"\s+")
 # what a hedge can end with (a necessary condition for `_HEDGE_BEFORE_RE`, checked first)
-_HEDGE_ENDS = (
-    "up to", "over", "nearly", "about", "around", "approximately", "roughly", "almost",
-    "at least", "more than", "less than", "only", "merely", "just", "as much as", "as few as",
-    "sim", "~", "≈", ">", "<",
-)  # fmt: skip
+_HEDGE_ENDS = tuple(_DATA["hedges"])
 
 
 @dataclass(frozen=True)
@@ -134,7 +113,7 @@ def parse_quantity(text: str) -> Quantity:
         return Quantity(raw, n, "x", (n,))
     m = _MAGNITUDE_RE.search(low) if "magnitude" in low else None
     if m:
-        k = {"an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1))
+        k = _MAGNITUDES.get(m.group(1))
         n = float(10**k) if k else None
         return Quantity(raw, n, "x", (n,) if n else ())
     if _DIGIT_RE.search(low) is None:
