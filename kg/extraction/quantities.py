@@ -11,18 +11,14 @@ multiplicative factors ("x", "×", "times", "-fold", "fourfold") become `x`; "pe
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from kg.extraction.vocab import alternation
+from kg.extraction.vocab import alternation, load_vocabulary
 
 # the spellings of units, hedges, joiners and word factors (quantities.json)
-_DATA = json.loads(
-    resources.files("kg").joinpath("data", "extraction", "quantities.json").read_text("utf-8")
-)
+_DATA = load_vocabulary().quantities
 _UNIT_MAP: dict[str, str] = _DATA["units"]
 _WORD_NUMBERS: dict[str, int] = _DATA["word_numbers"]
 _FRACTIONS: dict[str, float] = _DATA["fractions"]

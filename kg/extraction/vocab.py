@@ -10,6 +10,7 @@ Every list the rules use lives in a data file, so vocabularies grow without touc
 - `datasets.tsv`: canonical dataset / benchmark names and aliases
 - `tasks.txt`: task phrases
 - `lexicon.json`: trigger verbs, naming cues, kind heads, claim and baseline cues, ...
+- `quantities.json`: how values are written: unit spellings, hedges, joiners, word factors
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Vocabulary:
     datasets: list[DatasetEntry]
     tasks: list[str]
     lexicon: dict[str, Any]
+    quantities: dict[str, Any]
     # derived lookups (lowercased alias -> entry)
     hardware_by_alias: dict[str, HardwareEntry] = field(default_factory=dict)
     metric_by_alias: dict[str, MetricEntry] = field(default_factory=dict)
@@ -101,6 +103,10 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _json(name: str) -> Any:
+    return json.loads(resources.files("kg").joinpath("data", "extraction", name).read_text("utf-8"))
+
+
 def _split_aliases(field_text: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in field_text.split("|") if a.strip())
 
@@ -139,8 +145,5 @@ def load_vocabulary() -> Vocabulary:
         canonical, aliases = ([*line.split("\t"), ""])[:2]
         datasets.append(DatasetEntry(canonical.strip(), _split_aliases(aliases)))
     tasks = [t.strip() for t in _lines("tasks.txt")]
-    lexicon_text = (
-        resources.files("kg").joinpath("data", "extraction", "lexicon.json").read_text("utf-8")
-    )
-    lexicon = json.loads(lexicon_text)
-    return Vocabulary(hardware, vendors, metrics, modifiers, datasets, tasks, lexicon)
+    lexicon, quantities = (_json(name) for name in ("lexicon.json", "quantities.json"))
+    return Vocabulary(hardware, vendors, metrics, modifiers, datasets, tasks, lexicon, quantities)
