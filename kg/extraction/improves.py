@@ -25,7 +25,6 @@ from kg.extraction.vocab import Vocabulary, alternation
 _DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
-_GAP_BREAK = re.compile(r"[;]|\b(while|whereas|but)\b")
 _CLAUSE = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
 
@@ -69,6 +68,9 @@ class ImprovementRules:
             for unit in group["units"]
         }
         self.baseline = _baseline_pattern(lex)
+        self.coordinations = frozenset(lex["metric_coordinations"])
+        self.not_baseline_starts = tuple(lex["not_baseline_starts"])
+        self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
         # a comparison cue is written in the casefolded text of an ASCII sentence that has one
         # (the case-insensitive regex also takes the dotless and dotted I and the long s as
         # letters of the ASCII words: non-ASCII sentences are always searched)
@@ -172,7 +174,7 @@ class ImprovementRules:
                 # "2.8x fewer parameters and FLOPs": coordinated metrics share the value
                 if ci not in assigned and ci - 1 in assigned:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
-                    if gap in {"and", ",", "and the", "or", "/"}:
+                    if gap in self.coordinations:
                         assigned[ci] = assigned[ci - 1]
             for ci, (entry, metric_text, ms, me, tight, claimed, vague) in enumerate(cands):
                 qi = assigned.get(ci)
@@ -277,8 +279,7 @@ class ImprovementRules:
         right = _CLAUSE.split(text[end : end + 12 * n], maxsplit=1)[0]
         return _WORDS.findall(left.casefold())[-n:], _WORDS.findall(right.casefold())[:n]
 
-    @staticmethod
-    def _distance(text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
+    def _distance(self, text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
         """Words between a metric and a quantity, or None when they cannot belong together."""
         if qs < me and qe > ms:
             return None
@@ -292,7 +293,7 @@ class ImprovementRules:
             d = len(gap.split()) + 0.5
             if q.unit is None and not _BY_WORD_END.search(gap):
                 return None
-        if d > 7 or _GAP_BREAK.search(gap):
+        if d > 7 or self.clause_break.search(gap):
             return None
         return d
 
@@ -308,7 +309,7 @@ class ImprovementRules:
                 not b
                 or b[0].isdigit()
                 or b[0] in "(["
-                or b.casefold().startswith(("a ", "an ", "up to", "about", "half"))
+                or b.casefold().startswith(self.not_baseline_starts)
             ):
                 continue
             if len(b.split()) > 10 or method_key(b) in method_keys:

@@ -73,8 +73,6 @@ class ProposalRules:
         self.not_names = vocab.words("not_names")
         self.not_acronyms = frozenset(lex["not_method_acronyms"])
         self.kind_heads: dict[str, str] = lex["kind_heads"]
-        self.naming = vocab.words("naming_cues")
-        self.verbs = vocab.words("proposal_verbs")
         self.component_cues = vocab.words("component_cues")
         self.component_heads = vocab.words("component_heads")
         words = lex["proposal_words"]

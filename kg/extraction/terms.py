@@ -40,14 +40,7 @@ def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
     parenthesis and self-reference."""
     return {
         "PROPOSE": sorted(vocab.words("proposal_verbs")),
-        "NAMING": [
-            *sorted(vocab.words("naming_cues")),
-            "we call",
-            "we name",
-            "we term",
-            "we dub",
-            "referred to as",
-        ],
+        "NAMING": list(vocab.lexicon["naming_cues"]),
         "ACRO": ["("],  # the rules read the parenthesis from the text
         "SELF": list(vocab.lexicon["self_reference"]),
     }
