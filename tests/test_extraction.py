@@ -523,3 +523,35 @@ def test_improved_version_called_name_is_still_proposed(extractor: Extractor) ->
 def test_hardware_as_a_resource_word_is_not_a_target(extractor: Extractor, sentence: str) -> None:
     p = paper("ReedNet: Lean Training", f"We propose ReedNet, a lean trainer. {sentence}")
     assert not extractor.extract(p).targets
+
+
+@pytest.mark.parametrize(
+    ("abstract", "sentences"),
+    [
+        ("We propose FernNet for accelerators (e.g. GPUs and NPUs). It is fast.", 2),
+        ("FernNet needs less memory (19.2GB vs. 24.2GB) than dense models. It is small.", 2),
+        ("FernNet follows Smith et al. 2020 closely. It is small.", 2),
+        ("FernNet is fast. It is small! Is it accurate? Yes.", 4),
+    ],
+)
+def test_sentences_do_not_end_at_abbreviations(abstract: str, sentences: int) -> None:
+    doc = build_nlp()("FernNet\n\n" + abstract)
+    assert len(list(doc.sents)) == 1 + sentences  # the title is a sentence of its own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "baseline"),
+    [
+        ("FernNet trains 5--12times faster than dense attention.", "5--12times",
+         "dense attention"),
+        ("FernNet needs less memory (19.2GB vs. 24.2GB) than dense models.", "19.2GB vs. 24.2GB",
+         "dense models"),
+        ("FernNet matches dense models and outperforms them by 2.1% accuracy.", "2.1%", None),
+    ],
+)  # fmt: skip
+def test_value_ranges_and_pronoun_baselines(
+    extractor: Extractor, sentence: str, value: str, baseline: str | None
+) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    claims = extractor.extract(p).improves
+    assert [(c.value, c.baseline) for c in claims] == [(value, baseline)]

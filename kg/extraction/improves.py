@@ -70,6 +70,7 @@ class ImprovementRules:
         self.baseline = _baseline_pattern(lex)
         self.coordinations = frozenset(lex["metric_coordinations"])
         self.not_baseline_starts = tuple(lex["not_baseline_starts"])
+        self.not_baselines = vocab.words("not_baselines")  # pronouns: "outperforms them"
         self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
         # a comparison cue is written in the casefolded text of an ASCII sentence that has one
         # (the case-insensitive regex also takes the dotless and dotted I and the long s as
@@ -312,7 +313,11 @@ class ImprovementRules:
                 or b.casefold().startswith(self.not_baseline_starts)
             ):
                 continue
-            if len(b.split()) > 10 or method_key(b) in method_keys:
+            if (
+                len(b.split()) > 10
+                or method_key(b) in method_keys
+                or b.casefold() in self.not_baselines
+            ):
                 continue
             out.append((m.start(), b))
         return out

@@ -75,12 +75,14 @@ def title_boundary(doc: Doc) -> Doc:
 
 _SECOND = operator.itemgetter(1)
 _NOT_START = np.uint64(2**64 - 1)  # SENT_START -1 in the uint64 array `Doc.from_array` takes
+_ABBREVIATIONS = load_vocabulary().words("abbreviations")
 _SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
 
 
 @Language.component("kg_sentences")
 def sentence_splitter(doc: Doc) -> Doc:
-    """Split sentences at ". " / "? " / "! " before a capital or digit, and after the title.
+    """Split sentences at ". " / "? " / "! " before a capital or digit (not after an abbreviation
+    such as "e.g." or "vs."), and after the title.
 
     Works on the text with one regex and writes all boundaries with one `Doc.from_array`, so no
     Token objects are built (the stock sentencizer makes one per token)."""
@@ -94,7 +96,14 @@ def sentence_splitter(doc: Doc) -> Doc:
     if cut >= 0:
         found.add(bisect.bisect_left(idx, cut + 1))
     left = bisect.bisect_left
-    found.update(left(idx, m.end()) for m in _SENT_END.finditer(text))
+    abbreviations = _ABBREVIATIONS
+    for m in _SENT_END.finditer(text):
+        end = m.start() + 1
+        if text[m.start()] == "." and (
+            text[text.rfind(" ", 0, end) + 1 : end].lstrip("([").casefold() in abbreviations
+        ):
+            continue  # "e.g. GPUs", "(19.2GB vs. 24.2GB)": an abbreviation, not a sentence end
+        found.add(left(idx, m.end()))
     starts = sorted(k for k in found if k < n)
     values = np.full((n, 1), _NOT_START, dtype="uint64")
     values[starts, 0] = 1
