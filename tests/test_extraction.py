@@ -76,6 +76,8 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("95 percentile", 95.0, None),  # a unit ends a word: not "95 percent"
         ("two orders of magnitude", 100.0, "x"),
         ("a quarter", 0.25, "fraction"),
+        ("up to 5.18\\times", 5.18, "x"),  # LaTeX as written in the listing
+        ("2.4$\\times$", 2.4, "x"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
