@@ -557,3 +557,36 @@ def test_value_ranges_and_pronoun_baselines(
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     claims = extractor.extract(p).improves
     assert [(c.value, c.baseline) for c in claims] == [(value, baseline)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "FernNet retains 96.7% of the accuracy of dense detectors.",
+        "FernNet prunes half the channels while maintaining 99% accuracy.",
+        "Adding ferns to the detector hurts accuracy in our experiments.",
+        "FernNet increases memory usage by 40% over dense detectors.",
+        "FernNet consumes up to 46x more energy than dense detectors.",
+        "FernNet reaches 64.3% AP on COCO, comparable to dense detectors.",
+        "FernNet finds the best speed-accuracy trade-off among detectors.",
+        "FernNet removes attention at the cost of slower convergence.",
+    ],
+)
+def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert extractor.extract(p).improves == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        ("FernNet reaches 6.0x higher energy efficiency than GPUs.", "energy", "6.0x"),
+        ("Specifically, there is only a marginal 0.05 FID increase after quantization.", "FID",
+         "0.05"),
+        ("FernNet reaches 64.3% AP, comparable to dense detectors, and runs 2x faster.",
+         "speed", "2x"),
+    ],
+)  # fmt: skip
+def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, value: str) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert (metric, value) in [(c.metric, c.value) for c in extractor.extract(p).improves]

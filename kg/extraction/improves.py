@@ -81,6 +81,19 @@ class ImprovementRules:
         self.adjacent = vocab.words("adjacent_claim_words")
         self.loss_words = vocab.words("loss_words")
         self.parity_words = vocab.words("parity_words")
+        # "retains 96.7% of the accuracy": the value is what is kept, not a gain
+        self.retention_words = vocab.words("retention_words")
+        # "increases VRAM by 40%", "4600x more energy": a cost that grows is no improvement
+        self.increase_words = vocab.words("increase_words")
+        # ... unless it is small ("only a marginal 0.05 sFID increase"), or the words name the
+        # metric's good side ("higher energy efficiency", "more memory savings")
+        self.minimizers = vocab.words("minimizers")
+        self.inverted_heads = vocab.words("higher_is_better_heads")
+        self.tradeoff = re.compile(
+            rf"(?:-[\w-]+)?\s*(?:{alternation(lex['tradeoff_words'])})\b", re.I
+        )
+        # "both of which are comparable to the state of the art": levels at parity, no gain
+        self.parity_phrases = tuple(lex["parity_phrases"])
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -122,7 +135,7 @@ class ImprovementRules:
                     for s, e, q in find_quantities(
                         text, has_digit=has_digit, factor_words=factor_words
                     )
-                    if q.unit in self.units
+                    if q.unit in self.units and not self._retained(low, s)
                 ]
                 if has_digit or has_factor
                 else []
@@ -130,6 +143,8 @@ class ImprovementRules:
             has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
             if not has_claim:
                 continue
+            if wordset.isdisjoint(self.adjacent) and any(p in low for p in self.parity_phrases):
+                continue  # a level at parity with others, no gain word
             named = resolver.named_in(text)
             about = (
                 named is not None
@@ -181,11 +196,22 @@ class ImprovementRules:
                 qi = assigned.get(ci)
                 if tight & self.parity_words:
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
-                near = None
-                if entry.direction == "higher":
-                    near = self._near_words(text, ms, me)
-                    if _meets(self.loss_words, near[0][-3:], near[1][:3]):
-                        continue  # "accuracy drop", "negligible loss in accuracy"
+                near = self._near_words(text, ms, me)
+                if entry.direction == "higher" and _meets(
+                    self.loss_words, near[0][-3:], near[1][:3]
+                ):
+                    continue  # "accuracy drop", "negligible loss in accuracy"
+                if (
+                    entry.direction == "lower"
+                    and _meets(self.increase_words, *near)
+                    and not _meets(self.lower_words | self.minimizers, *near)
+                    and self.inverted_heads.isdisjoint(metric_text.casefold().split())
+                ):
+                    continue  # "increases memory by 40%", "more energy than": a regression
+                if self.tradeoff.match(text, me) or (
+                    entry.family == "cost" and "at" in near[0][-3:]
+                ):
+                    continue  # "speed-accuracy trade-off", "at the cost of", "at no extra cost"
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
                     if not _BY_END.search(text, 0, qs):
@@ -198,7 +224,7 @@ class ImprovementRules:
                 if qi is not None:
                     value = quantities[qi][2]
                 direction = entry.direction
-                before, after = near or self._near_words(text, ms, me)
+                before, after = near
                 if entry.direction == "lower" and _meets(self.lower_words, before, after):
                     direction = "lower"
                 elif entry.direction == "higher" and _meets(self.higher_words, before, after):
@@ -271,6 +297,12 @@ class ImprovementRules:
             vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands
+
+    def _retained(self, low: str, start: int) -> bool:
+        """Whether a retention verb is one of the two words before a value at `start`."""
+        return not self.retention_words.isdisjoint(
+            _WORDS.findall(low, max(0, start - 30), start)[-2:]
+        )
 
     @staticmethod
     def _near_words(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], list[str]]:
