@@ -590,3 +590,44 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
 def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, value: str) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert (metric, value) in [(c.metric, c.value) for c in extractor.extract(p).improves]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "alias"),
+    [
+        # a coined acronym that is also a metric's name
+        ("We propose Memory of Amortized Contexts (MAC), an online adaptation framework.",
+         "MAC", "Memory of Amortized Contexts"),
+        # a common word written in capitals as a name, with no comma after it
+        ("We propose BASED a simple architecture combining two attentions.", "BASED", None),
+        # the long form keeps its last word ("Block" is generic only at the end of a name)
+        ("We introduce a Next Convolution Block (NCB) for deployment.", "NCB",
+         "Next Convolution Block"),
+    ],
+)  # fmt: skip
+def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str | None) -> None:
+    methods = {m.name: m for m in extractor.extract(paper("Fast Ferns", abstract)).methods}
+    assert name in methods
+    assert alias is None or alias in methods[name].aliases
+
+
+@pytest.mark.parametrize(
+    ("abstract", "acronym"),
+    [
+        ("Can we design a Convolutional Network (ConvNet) under a latency budget?", "ConvNet"),
+        ("We propose a knowledge graph (KG) built from filings.", "KG"),
+    ],
+)
+def test_generic_or_questioned_acronyms_are_not_proposed(
+    extractor: Extractor, abstract: str, acronym: str
+) -> None:
+    names = {m.name for m in extractor.extract(paper("Fast Ferns", abstract)).methods}
+    assert acronym not in names
+
+
+def test_a_question_is_not_a_result(extractor: Extractor) -> None:
+    p = paper(
+        "FernNet: Fast Ferns",
+        "We propose FernNet. We explore whether we can reduce memory consumption by 2x.",
+    )
+    assert extractor.extract(p).improves == []

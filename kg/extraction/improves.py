@@ -94,6 +94,7 @@ class ImprovementRules:
         )
         # "both of which are comparable to the state of the art": levels at parity, no gain
         self.parity_phrases = tuple(lex["parity_phrases"])
+        self.hypothetical = tuple(lex["hypothetical_cues"])
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -145,6 +146,8 @@ class ImprovementRules:
                 continue
             if wordset.isdisjoint(self.adjacent) and any(p in low for p in self.parity_phrases):
                 continue  # a level at parity with others, no gain word
+            if any(c in low for c in self.hypothetical):
+                continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
             about = (
                 named is not None

@@ -30,6 +30,11 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+def clean_alias(name: str) -> str:
+    """Strip punctuation from a name as written, keeping every word (an acronym's long form)."""
+    return unicodedata.normalize("NFKC", name).strip().strip(".,;:()[]\"'“”")
+
+
 @lru_cache(maxsize=65_536)
 def method_key(name: str | None) -> str:
     """Comparison key of a method name: case-, space- and hyphen-insensitive, plural-tolerant."""

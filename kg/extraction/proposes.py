@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extraction.context import DocContext, Sentence
-from kg.extraction.normalise import clean_name, long_form_of, method_key
+from kg.extraction.normalise import clean_alias, clean_name, long_form_of, method_key
 from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
@@ -141,7 +141,7 @@ class ProposalRules:
         w = word.strip(_STRIP)
         if len(w) > 40:
             return False
-        if len(w) < 2 or w.casefold() in self.not_names or w in self.not_acronyms:
+        if len(w) < 2 or w in self.not_acronyms or self._not_name(w):
             return False
         if w.casefold() in self.known_terms:
             return False
@@ -157,6 +157,22 @@ class ProposalRules:
             )
         return any(c.isdigit() for c in w) and w[0].isupper()
 
+    def _not_name(self, word: str) -> bool:
+        """A common word ("based", "simple"), unless written in capitals as a name ("BASED")."""
+        return word.casefold() in self.not_names and not (len(word) >= 4 and word.isupper())
+
+    def is_new_acronym(self, short: str, long: str) -> bool:
+        """An acronym coined with a capitalised long form: "we propose Memory of Amortized
+        Contexts (MAC)" names a method, though MAC is also a metric's name (a lowercase long
+        form, "mixture of experts (MoE)", is a term in general use)."""
+        words = [w for w in long.split() if w.casefold() not in self.connectors]
+        return (
+            len(words) >= 2
+            and all(w[:1].isupper() for w in words)
+            and self.is_valid_name(long)
+            and bool(long_form_of(short, long))
+        )
+
     def is_capword(self, word: str) -> bool:
         w = word.strip(_STRIP)
         return bool(_CAPSEQ_WORD.match(w)) and w.casefold() not in self.not_names
@@ -167,7 +183,7 @@ class ProposalRules:
             return False
         if n.split()[0] in self.name_starts_not:
             return False
-        if n.casefold() in self.known_terms or n.casefold() in self.not_names:
+        if n.casefold() in self.known_terms or self._not_name(n):
             return False
         if self.adjective_compound.match(n):
             return False
@@ -365,15 +381,17 @@ class ProposalRules:
         ) -> None:
             nonlocal order
             name = clean_name(name)
-            if not self.is_valid_name(name):
+            if not (self.is_valid_name(name) or (alias and self.is_new_acronym(name, alias))):
                 return
+            # an acronym's long form is kept whole: "Next Convolution Block (NCB)"
+            alias = clean_alias(alias) if alias else None
             key = method_key(name)
             alias_key = method_key(alias) if alias else ""
             for c in found:
                 ks = c.keys()
                 if key in ks or (alias_key and alias_key in ks):
                     if alias and alias_key not in ks and alias.casefold() != c.name.casefold():
-                        c.aliases.append(clean_name(alias))
+                        c.aliases.append(alias)
                     if key not in ks:
                         c.aliases.append(name)
                     c.main = c.main or main
@@ -383,7 +401,7 @@ class ProposalRules:
             order += 1
             cand = MethodCandidate(name, [], kind or "method", main, ev, order)
             if alias and method_key(alias) != key:
-                cand.aliases.append(clean_name(alias))
+                cand.aliases.append(alias)
             found.append(cand)
 
         title_sent = next((s for s in ctx.sentences if s.in_title), None)
@@ -399,6 +417,8 @@ class ProposalRules:
             if not cues:
                 continue
             text = sent.text
+            if text.endswith("?"):
+                continue  # "Can we design a ConvNet ...?": a question proposes nothing
             low = text.casefold()
             self_ref = "SELF" in cues
             known_here = any(c.name in text for c in found)
@@ -484,7 +504,7 @@ class ProposalRules:
                     for c in found:
                         ks = c.keys()
                         if method_key(short) in ks and method_key(long) not in ks:
-                            c.aliases.append(clean_name(long))
+                            c.aliases.append(clean_alias(long))
                         elif method_key(long) in ks and method_key(short) not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
