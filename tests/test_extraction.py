@@ -631,3 +631,26 @@ def test_a_question_is_not_a_result(extractor: Extractor) -> None:
         "We propose FernNet. We explore whether we can reduce memory consumption by 2x.",
     )
     assert extractor.extract(p).improves == []
+
+
+@pytest.mark.parametrize(
+    ("abstract", "description", "kind"),
+    [
+        ("We present a comprehensive empirical study of quantized accuracy.", None, None),
+        ("In this paper, we address the challenges posed by long videos.", None, None),
+        ("We introduce a simple, unified framework to handle diverse conditions.",
+         "simple unified framework", "framework"),
+        ("We propose a new framework to find architectures for efficient Transformers.",
+         "framework to find architectures", "framework"),
+        ("We then present a novel algorithm for softmax computation in two passes.",
+         "algorithm for softmax computation", "method"),
+    ],
+)  # fmt: skip
+def test_unnamed_proposals(
+    extractor: Extractor, abstract: str, description: str | None, kind: str | None
+) -> None:
+    methods = extractor.extract(paper("On Ferns", abstract)).methods
+    if description is None:
+        assert methods == []
+    else:
+        assert [(m.name, m.description, m.kind) for m in methods] == [(None, description, kind)]

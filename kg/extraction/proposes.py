@@ -87,6 +87,8 @@ class ProposalRules:
         self.name_starts_not = frozenset(words["name_starts_not"])
         self.appositive_stops = frozenset(words["appositive_stops"])
         self.list_stops = frozenset(words["list_stops"])
+        self.heads = frozenset(words["unnamed_heads"])
+        self.study_heads = frozenset(words["study_heads"])
         self.prior_before_cue = re.compile(rf"\b({alternation(words['prior_cues'])})\b")
         self.self_before = re.compile(rf"\b({alternation(words['self_before'])})\b")
         # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
@@ -545,25 +547,47 @@ class ProposalRules:
             m = self.unnamed_proposal.search(text)
             if not m:
                 continue
-            words = []
+            words: list[str] = []
             for w in (m.group(1) or m.group(2) or "").split():
                 bare = w.strip(_STRIP).casefold()
-                if bare in self.boundaries and words:
+                # a boundary ends the description once it has more than its head noun ("an
+                # algorithm for softmax computation": the head alone says nothing)
+                content = [x for x in words if x.casefold() not in self.determiners]
+                if (
+                    content
+                    and bare in self.boundaries
+                    and (len(content) > 1 or bare not in {"for", "to"})
+                ):
                     break
                 words.append(w.strip(_STRIP))
-                if w.endswith((",", ";", ":", ".")) or len(words) >= 12:
+                # "a simple, unified framework": a comma after a lone adjective does not end it
+                lone = len(content) == 0 and bare not in self.determiners
+                if (w.endswith((";", ":", ".")) or (w.endswith(",") and not lone)) or len(
+                    words
+                ) >= 12:
                     break
+            if m.group(2):  # "our ... method is simple": the noun phrase ends at its head
+                head = next(
+                    (
+                        i
+                        for i, w in enumerate(words)
+                        if w.casefold().removesuffix("'s").rstrip("s") in self.heads
+                    ),
+                    None,
+                )
+                words = words[: head + 1] if head is not None else words
             while words and words[0].casefold() in self.determiners:
                 words.pop(0)
+            if any(w.casefold() in self.study_heads for w in words[:4]):
+                continue  # "a comprehensive empirical study of ...", "the challenges posed by"
+            if len(words) == 1 and words[0].casefold() in self.kind_heads:
+                continue  # "our model is conceptually simple"
             desc = " ".join(words).strip(_STRIP)
             if not desc:
                 continue
+            # the head noun comes first: "a framework to find architectures for Transformers"
             kind = next(
-                (
-                    self.kind_heads[w.casefold()]
-                    for w in reversed(words)
-                    if w.casefold() in self.kind_heads
-                ),
+                (self.kind_heads[w.casefold()] for w in words if w.casefold() in self.kind_heads),
                 "method",
             )
             c = MethodCandidate("", [], kind, True, ctx.evidence(sent, "unnamed_proposal", 0.5))
@@ -571,10 +595,6 @@ class ProposalRules:
             c.description = desc
             return c
         return None
-
-
-def sentence_mentions(text: str, names: list[str]) -> bool:
-    return any(n and n in text for n in names)
 
 
 __all__ = ["MethodCandidate", "ProposalRules", "Sentence"]
