@@ -654,3 +654,20 @@ def test_unnamed_proposals(
         assert methods == []
     else:
         assert [(m.name, m.description, m.kind) for m in methods] == [(None, description, kind)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimed"),
+    [
+        ("M3ViT achieves better accuracy and over 80% computation reduction.", False),
+        ("Although recently proposed adapters train 2% of parameters, they reduce memory by 30%.",
+         False),
+        ("However, existing kernels suffer from 20-90% runtime overhead on GPUs.", False),
+        ("With a recently proposed optimizer, we improve accuracy by 5.3% on ImageNet.", True),
+        ("Although dense models are slow, we reduce latency by 3x.", True),
+        ("FernNet-S improves accuracy by 2.1% over M3ViT.", True),
+    ],
+)  # fmt: skip
+def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: bool) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert bool(extractor.extract(p).improves) is claimed

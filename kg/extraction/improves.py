@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext, Sentence
-from kg.extraction.normalise import method_key
+from kg.extraction.normalise import method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
@@ -95,6 +95,11 @@ class ImprovementRules:
         # "both of which are comparable to the state of the art": levels at parity, no gain
         self.parity_phrases = tuple(lex["parity_phrases"])
         self.hypothetical = tuple(lex["hypothetical_cues"])
+        # "existing methods suffer from 20-90% runtime overhead"
+        self.problem_cues = tuple(lex["problem_cues"])
+        self.other_openers = vocab.words("other_work_openers")
+        self.earlier_proposal = tuple(lex["earlier_proposal"])
+        self.first_person = vocab.words("first_person")
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -144,19 +149,31 @@ class ImprovementRules:
             has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
             if not has_claim:
                 continue
-            if wordset.isdisjoint(self.adjacent) and any(p in low for p in self.parity_phrases):
-                continue  # a level at parity with others, no gain word
+            if wordset.isdisjoint(self.adjacent) and any(
+                p in low for p in (*self.parity_phrases, *self.problem_cues)
+            ):
+                continue  # a level at parity with others, or a problem stated: no gain word
             if any(c in low for c in self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
+            # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
+            # about other work, unless it also speaks of the paper's own
+            other_subject = self._opener(low) in self.other_openers or (
+                named is None and self._other_name(self._first_word(text), method_keys)
+            )
+            self_words = wordset & self.self_words
+            if any(c in low for c in self.earlier_proposal):
+                self_words.discard("proposed")  # "a recently proposed optimizer"
             about = (
                 named is not None
-                or bool(wordset & self.self_words)
+                or not wordset.isdisjoint(self.first_person)
+                or (bool(self_words) and not other_subject)
                 or "this paper" in low
                 or "this work" in low
-                or low.startswith(self.openers)
+                or (low.startswith(self.openers) and not other_subject)
                 or (
-                    any(q.unit for _, _, q in quantities)
+                    not other_subject
+                    and any(q.unit for _, _, q in quantities)
                     and (not wordset & self.other or wordset & self.comparison_words)
                 )
             )
@@ -300,6 +317,25 @@ class ImprovementRules:
             vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands
+
+    @staticmethod
+    def _first_word(text: str) -> str:
+        return text.split(None, 1)[0].strip(".,;:()[]\"'") if text.strip() else ""
+
+    def _other_name(self, word: str, method_keys: set[str]) -> bool:
+        """A name that is not one of the paper's own, nor a metric, hardware or dataset."""
+        vocab = self.vocab
+        low = word.casefold()
+        return (
+            name_shaped(word)
+            and method_key(word) not in method_keys
+            and low not in vocab.metric_by_alias
+            and low not in vocab.hardware_by_alias
+            and low not in vocab.dataset_by_alias
+        )
+
+    def _opener(self, low: str) -> str:
+        return self._first_word(low).casefold()
 
     def _retained(self, low: str, start: int) -> bool:
         """Whether a retention verb is one of the two words before a value at `start`."""

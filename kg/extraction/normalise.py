@@ -46,6 +46,20 @@ def method_key(name: str | None) -> str:
     return key
 
 
+_HYPHENS = re.compile(r"[-‐]")
+
+
+def name_shaped(word: str) -> bool:
+    """A word shaped like a coined name: inner capitals ("FlashAttention", "M^3ViT"), letters
+    and digits after a capital ("GPT4"), or all caps; not a capitalised compound ("Multi-Head")."""
+    if not word or not word[0].isalnum() or not any(c.isalpha() for c in word):
+        return False
+    if any(c.isupper() for c in word[1:]):
+        parts = _HYPHENS.split(word)
+        return not (len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() for p in parts if p))
+    return any(c.isdigit() for c in word) and word[0].isupper()
+
+
 def acronym_letters(acronym: str) -> str:
     return "".join(c for c in acronym.casefold() if c.isalnum())
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extraction.context import DocContext, Sentence
-from kg.extraction.normalise import clean_alias, clean_name, long_form_of, method_key
+from kg.extraction.normalise import clean_alias, clean_name, long_form_of, method_key, name_shaped
 from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
@@ -145,19 +145,7 @@ class ProposalRules:
             return False
         if len(w) < 2 or w in self.not_acronyms or self._not_name(w):
             return False
-        if w.casefold() in self.known_terms:
-            return False
-        if not w[0].isalnum():
-            return False
-        if not any(c.isalpha() for c in w):
-            return False
-        if any(c.isupper() for c in w[1:]):
-            # "Multi-Head" is a capitalised compound, not a name
-            parts = re.split(r"[-‐]", w)
-            return not (
-                all(p[:1].isupper() and p[1:].islower() for p in parts if p) and len(parts) > 1
-            )
-        return any(c.isdigit() for c in w) and w[0].isupper()
+        return w.casefold() not in self.known_terms and name_shaped(w)
 
     def _not_name(self, word: str) -> bool:
         """A common word ("based", "simple"), unless written in capitals as a name ("BASED")."""
