@@ -671,3 +671,19 @@ def test_unnamed_proposals(
 def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: bool) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert bool(extractor.extract(p).improves) is claimed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("FernNet reduces computational costs by 5.2x and GPU memory by 2-6x without "
+         "compromising performance.", {("FLOPs", "5.2x"), ("memory", "2-6x")}),
+        ("FernNet shows less than 3% accuracy degradation compared to full precision.", set()),
+        ("FernNet speeds up high-performance computing by 2x.", {("speed", "2x")}),
+    ],
+)  # fmt: skip
+def test_each_value_goes_to_its_own_metric(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
+) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert {(c.metric, c.value) for c in extractor.extract(p).improves} == claims

@@ -69,6 +69,12 @@ class ImprovementRules:
         }
         self.baseline = _baseline_pattern(lex)
         self.coordinations = frozenset(lex["metric_coordinations"])
+        self.coordinators = vocab.words("clause_coordinators")
+        self.not_metric_after = {
+            metric: frozenset(words)
+            for metric, words in lex["not_metric_after"].items()
+            if not metric.startswith("_")
+        }
         self.not_baseline_starts = tuple(lex["not_baseline_starts"])
         self.not_baselines = vocab.words("not_baselines")  # pronouns: "outperforms them"
         self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
@@ -189,6 +195,8 @@ class ImprovementRules:
                 if sent.start_char <= ds_start < sent.end_char:
                     dataset = ds_text
                     break
+            # metrics that cannot be claimed here take no value from the others
+            cands = [c for c in cands if not self._not_claimed(text, c)]
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
@@ -212,26 +220,8 @@ class ImprovementRules:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
                     if gap in self.coordinations:
                         assigned[ci] = assigned[ci - 1]
-            for ci, (entry, metric_text, ms, me, tight, claimed, vague) in enumerate(cands):
+            for ci, (entry, metric_text, ms, me, _tight, claimed, vague) in enumerate(cands):
                 qi = assigned.get(ci)
-                if tight & self.parity_words:
-                    continue  # "similar AP", "while maintaining accuracy", "latency comparable"
-                near = self._near_words(text, ms, me)
-                if entry.direction == "higher" and _meets(
-                    self.loss_words, near[0][-3:], near[1][:3]
-                ):
-                    continue  # "accuracy drop", "negligible loss in accuracy"
-                if (
-                    entry.direction == "lower"
-                    and _meets(self.increase_words, *near)
-                    and not _meets(self.lower_words | self.minimizers, *near)
-                    and self.inverted_heads.isdisjoint(metric_text.casefold().split())
-                ):
-                    continue  # "increases memory by 40%", "more energy than": a regression
-                if self.tradeoff.match(text, me) or (
-                    entry.family == "cost" and "at" in near[0][-3:]
-                ):
-                    continue  # "speed-accuracy trade-off", "at the cost of", "at no extra cost"
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
                     if not _BY_END.search(text, 0, qs):
@@ -244,7 +234,7 @@ class ImprovementRules:
                 if qi is not None:
                     value = quantities[qi][2]
                 direction = entry.direction
-                before, after = near
+                before, after = self._near_words(text, ms, me)
                 if entry.direction == "lower" and _meets(self.lower_words, before, after):
                     direction = "lower"
                 elif entry.direction == "higher" and _meets(self.higher_words, before, after):
@@ -318,6 +308,30 @@ class ImprovementRules:
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands
 
+    def _not_claimed(
+        self, text: str, cand: tuple[Any, str, int, int, set[str], bool, bool]
+    ) -> bool:
+        """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
+        entry, metric_text, ms, me, tight = cand[:5]
+        if tight & self.parity_words:
+            return True  # "similar AP", "while maintaining accuracy", "latency comparable"
+        before, after = self._near_words(text, ms, me)
+        if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
+            return True  # "compared to the full precision": a number format
+        if entry.direction == "higher" and _meets(self.loss_words, before[-3:], after[:3]):
+            return True  # "accuracy drop", "negligible loss in accuracy"
+        if (
+            entry.direction == "lower"
+            and _meets(self.increase_words, before, after)
+            and not _meets(self.lower_words | self.minimizers, before, after)
+            and self.inverted_heads.isdisjoint(metric_text.casefold().split())
+        ):
+            return True  # "increases memory by 40%", "more energy than": a regression
+        # "speed-accuracy trade-off", "at the cost of", "at no extra cost"
+        return bool(self.tradeoff.match(text, me)) or (
+            entry.family == "cost" and "at" in before[-3:]
+        )
+
     @staticmethod
     def _first_word(text: str) -> str:
         return text.split(None, 1)[0].strip(".,;:()[]\"'") if text.strip() else ""
@@ -357,9 +371,13 @@ class ImprovementRules:
             return None
         if qe <= ms:
             gap = text[qe:ms]
-            d = float(len(gap.split()))
+            words = gap.split()
+            d = float(len(words))
             if q.unit is None and d > 1:
                 return None
+            if gap.lstrip().startswith(",") or (words and words[0] in self.coordinators):
+                d += 4  # "by 5.2x and GPU memory by 2x": the value ends the clause before
+
         else:
             gap = text[me:qs]
             d = len(gap.split()) + 0.5
