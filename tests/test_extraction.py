@@ -687,3 +687,18 @@ def test_each_value_goes_to_its_own_metric(
 ) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert {(c.metric, c.value) for c in extractor.extract(p).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "datasets"),
+    [
+        ("We evaluate FernNet on benchmarks such as Koala, Self-Instruct, and MT-Bench.",
+         {"Koala", "Self-Instruct", "MT-Bench"}),
+        ("Experiments on the SNLI-VE and MS COCO datasets show gains.", {"SNLI-VE", "COCO"}),
+        ("FernNet solves 80% of MATH500 problems, more than on MATH.", {"MATH500", "MATH"}),
+        ("FernNet helps tasks such as RAG and ICL.", set()),
+    ],
+)  # fmt: skip
+def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert {d.name for d in extractor.extract(p).datasets} == datasets

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext
+from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import alternation, load_vocabulary
@@ -30,6 +30,20 @@ _TITLE_FOR = re.compile(
     rf"(?=\s*(?:$|:|,|\b(?:{alternation(_WORDS['title_task_ends'])})\b))",
     re.I,
 )
+# dataset lists: "benchmarks such as A, B and C", "on the A, B, and C datasets"
+_NAME = r"[A-Z0-9][\w\-.'+*&]*(?:\s+[A-Z0-9][\w\-.'+*&]*){0,2}"
+_LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
+_LIST_AFTER = re.compile(
+    rf"\b(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
+    r"(?P<l>[^.;:)]+)"
+)
+_LIST_BEFORE = re.compile(
+    rf"\b(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
+    rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})+)\s+(?:{_LIST_HEADS})\b"
+)
+_COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
+_LIST_ITEM = re.compile(rf"(?:the\s+)?({_NAME})")
 # "for Accelerating X", "for Better X": the task is X
 _LEAD_MODIFIER = re.compile(
     rf"^(?:(?:{alternation(_WORDS['task_lead_modifiers'])}|(?!parameter-)\w+-efficient)\s+"
@@ -99,19 +113,39 @@ def extract_datasets(
             "name": canonical, "text": written,
             "evidence": ctx.evidence(sent, "dataset_vocabulary", 0.8),
         })  # fmt: skip
+    seen = {method_key(d["text"]) for d in out.values()} | {method_key(k) for k in out}
+    vocab = load_vocabulary()
+
+    def add(name: str, sent: Sentence, rule: str) -> None:
+        key = method_key(name)
+        low = name.casefold()
+        if (
+            key in proposed
+            or key in seen
+            or name in _COMMON_ACRONYMS  # "tasks such as RAG and ICL"
+            or low in vocab.metric_by_alias
+            or low in vocab.hardware_by_alias
+            or len(name) > 40
+        ):
+            return
+        seen.add(key)
+        out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
+
     # a sentence's words are in the whole text too: one test there skips most abstracts
     text = ctx.text
-    heads = "dataset" in text or "bench" in text.casefold()
+    low_text = text.casefold()
+    heads = "dataset" in low_text or "bench" in low_text or "tasks" in low_text
     for sent in ctx.sentences if heads else ():
-        if sent.in_title or ("bench" not in sent.text.casefold() and "dataset" not in sent.text):
+        low = sent.text.casefold()
+        if sent.in_title or not ("bench" in low or "dataset" in low or "tasks" in low):
             continue
         for m in _DATASET_HEAD.finditer(sent.text):
-            name = m.group("n")
-            if method_key(name) in proposed or name.casefold() in out:
-                continue
-            out.setdefault(name.casefold(), {
-                "name": name, "text": name, "evidence": ctx.evidence(sent, "dataset_head", 0.6),
-            })  # fmt: skip
+            add(m.group("n"), sent, "dataset_head")
+        for m in (*_LIST_BEFORE.finditer(sent.text), *_LIST_AFTER.finditer(sent.text)):
+            for part in _LIST_SPLIT.split(m.group("l")):
+                item = _LIST_ITEM.match(part)
+                if item and item.end() == len(part.rstrip()):
+                    add(item.group(1), sent, "dataset_list")
     return list(out.values())
 
 
