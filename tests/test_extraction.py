@@ -702,3 +702,19 @@ def test_each_value_goes_to_its_own_metric(
 def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert {d.name for d in extractor.extract(p).datasets} == datasets
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware"),
+    [
+        ("FernNet runs at 30 FPS on a Snapdragon 835.", {"Qualcomm Snapdragon 835"}),
+        ("FernNet runs at 30 FPS on an iPhone 15 Pro Max.", {"Apple iPhone 15 Pro Max"}),
+        ("FernNet serves 2x more requests on L40S GPUs.", {"NVIDIA L40S GPU"}),
+        ("FernNet is an FPGA accelerator for detection.", {"FPGA"}),
+        ("FernNet runs 2x faster on an Arm CPU.", {"ARM CPU"}),
+        ("FernNet reaches 79 ms latency on a Pixel 1 phone.", {"Google Pixel 1"}),
+    ],
+)
+def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert {t.hardware for t in extractor.extract(p).targets} == hardware

@@ -181,6 +181,8 @@ def hardware_name(entry: HardwareEntry, written: str) -> str:
         if words[0] not in vendors:
             break
         words = words[1:]
+    if model is None and any(_DIGIT.search(w) for w in words[1:]):
+        model = " ".join(words)  # a model the list does not hold: "Snapdragon 835"
     if model is None:
         return entry.canonical
     name = model

@@ -10,6 +10,7 @@ spans are widened over vendor words and a following class word ("NVIDIA" + "A100
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.extraction.context import CUE_MATCHES_KEY, TERMS_KEY, TEXT_KEY, token_offsets
 from kg.extraction.vocab import Vocabulary
 
+_MODEL_NUMBER = re.compile(r"(?:\d{1,4}|[A-Z]\d{1,4})[a-zA-Z]?$")
 SPAN_KEYS = {
     "HARDWARE": "kg_hardware",
     "METRIC": "kg_metric",
@@ -96,6 +98,7 @@ class TermMatcher:
             self.cue_labels[strings.add(label)] = label
             self.matcher.add(label, [make(p) for p in phrases])
         self.vendor_words = frozenset(vocab.vendors)
+        self.designators = frozenset(vocab.lexicon["hardware_words"]["model_designators"])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT_KEY) or doc.text
@@ -103,7 +106,7 @@ class TermMatcher:
         info = self.info
         cue_labels = self.cue_labels
         loose: list[tuple[str, str, int, int]] = []
-        exact: list[tuple[str, str, int, int]] = []  # case-sensitive ones, after the others
+        exact: list[tuple[str, str, int, int]] = []  # case-sensitive ones, more specific
         cues: list[tuple[str, int, int]] = []
         for match_id, start, end in self.matcher(doc):
             term = info.get(match_id)
@@ -121,7 +124,7 @@ class TermMatcher:
         doc.user_data[CUE_MATCHES_KEY] = cues
         found: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}
         if loose or exact:
-            for label, canonical, start, end in loose + exact:
+            for label, canonical, start, end in exact + loose:  # exact first: it wins a tie
                 if label == "HARDWARE":
                     while (
                         start > 0
@@ -133,8 +136,10 @@ class TermMatcher:
         terms: dict[str, list[list[Any]]] = {}
         for label, items in found.items():
             kept = _longest_first(items)
-            if label == "HARDWARE":
-                kept = self._merge_hardware(kept)
+            if label == "HARDWARE" and kept:
+                kept = self._merge_hardware(
+                    kept, [text[i : i + n] for i, n in zip(idx, length, strict=True)]
+                )
             rows = []
             for start, end, canonical in kept:
                 sc = idx[start]
@@ -148,20 +153,37 @@ class TermMatcher:
         doc.user_data[TERMS_KEY] = terms
         return doc
 
-    def _merge_hardware(self, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """ "A100" + "GPU" -> one span with the specific canonical name."""
+    def _merge_hardware(
+        self, spans: list[tuple[int, int, str]], words: list[str]
+    ) -> list[tuple[int, int, str]]:
+        """ "A100" + "GPU" -> one span with the specific canonical name; "FPGA accelerator" ->
+        the FPGA; a model family's span takes in the model written after it ("Snapdragon" +
+        "835"). `words` are the doc's token texts."""
         by_alias = self.vocab.hardware_by_alias
         out: list[tuple[int, int, str]] = []
-        for start, end, canonical in spans:
+        for i, (start, end, canonical) in enumerate(spans):
+            cur_entry = by_alias.get(canonical.casefold())
             if out and out[-1][1] == start:
                 prev = out[-1]
                 prev_entry = by_alias.get(prev[2].casefold())
-                cur_entry = by_alias.get(canonical.casefold())
-                if prev_entry and cur_entry and cur_entry.vendor is None and prev_entry.vendor:
+                if (
+                    prev_entry
+                    and cur_entry
+                    and cur_entry.vendor is None
+                    and (prev_entry.vendor or cur_entry.hw_class == "accelerator")
+                ):
                     out[-1] = (prev[0], end, prev[2])
                     continue
+            if cur_entry is not None and cur_entry.models:
+                limit = spans[i + 1][0] if i + 1 < len(spans) else len(words)
+                while end < limit and self._designator(words[end]):
+                    end += 1
             out.append((start, end, canonical))
         return out
+
+    def _designator(self, word: str) -> bool:
+        """A word that names a model in a family: "835", "S23", "Gen", "Pro", "Ultra"."""
+        return word in self.designators or bool(_MODEL_NUMBER.match(word))
 
 
 def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
