@@ -718,3 +718,27 @@ def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> No
 def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert {t.hardware for t in extractor.extract(p).targets} == hardware
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some of these models are impossible to run without a GPU cluster.",
+        "However, current kernels only support the Ampere GPUs.",
+        "Throughput-oriented architectures such as GPUs are not efficient for decoding.",
+        "This points at operations future accelerators should be optimized for.",
+        "Results hold even for casual phone captures.",
+        "We count the number of accelerators needed to serve the model.",
+    ],
+)
+def test_hardware_that_is_not_a_target(extractor: Extractor, sentence: str) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert extractor.extract(p).targets == []
+
+
+def test_hardware_the_paper_is_about_counts_in_motivation(extractor: Extractor) -> None:
+    p = paper(
+        "FernNet: Fast Ferns for Resource-Constrained Environments",
+        "Processing many tokens is challenging on commodity GPUs. We propose FernNet.",
+    )
+    assert [t.hw_class for t in extractor.extract(p).targets] == ["GPU"]

@@ -33,6 +33,8 @@ _COMPARED = re.compile(
     re.I,
 )
 _SELF = re.compile(rf"\b({alternation(_WORDS['self_words'])})\b", re.I)
+_MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
+_EXAMPLE_CUES = tuple(_WORDS["example_cues"])
 
 
 class MethodResolver:
@@ -91,6 +93,7 @@ def extract_targets(
         if sent is None:
             continue
         text = sent.text
+        specific = entry.vendor is not None
         about_self = bool(_SELF.search(text)) or resolver.named_in(text) is not None
         # motivation about other work counts only when the paper itself is about this hardware
         # (the sentence's words are only split when that question arises)
@@ -103,10 +106,21 @@ def extract_targets(
             and written.casefold() not in title_low
         ):
             continue
-        if _COMPARED.search(ctx.text[max(sent.start_char, start_char - 60) : start_char]):
-            continue
+        before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
+        if _COMPARED.search(before) or before.rstrip().casefold().endswith("number of"):
+            continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
+        # a problem stated about hardware ("GPUs are not efficient for ...", "future
+        # accelerators"), or hardware given as an example ("accelerators (e.g., Apple M4)"),
+        # unless the paper is about it: its title names it (a product by its own name)
+        if not about_self and not sent.in_title:
+            low = text.casefold()
+            named_in_title = written.casefold() in title_low or (
+                not specific and entry.hw_class.casefold() in title_low
+            )
+            example = before.rstrip(" (").casefold().endswith(_EXAMPLE_CUES)
+            if not named_in_title and (example or any(c in low for c in _MOTIVATION_CUES)):
+                continue
         method = resolver.resolve(text)
-        specific = entry.vendor is not None
         rule = "hardware_model" if specific else "hardware_class"
         name = hardware_name(entry, written)
         key = (method_key(method) if method else None, name)
