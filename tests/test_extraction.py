@@ -742,3 +742,18 @@ def test_hardware_the_paper_is_about_counts_in_motivation(extractor: Extractor) 
         "Processing many tokens is challenging on commodity GPUs. We propose FernNet.",
     )
     assert [t.hw_class for t in extractor.extract(p).targets] == ["GPU"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("FernNet can accelerate the prefill phase by 2.6times.", {("speedup", "2.6times")}),
+        ("Pruning channels, thus speeding up inference by up to 1.27x.",
+         {("speedup", "up to 1.27x")}),
+        ("FernNet is designed to accelerate inference on phones.", set()),
+        ("With FernNet the inference speed is accelerated by 3.6x.", {("speed", "3.6x")}),
+    ],
+)  # fmt: skip
+def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str, str]]) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert {(c.metric, c.value) for c in extractor.extract(p).improves} == claims
