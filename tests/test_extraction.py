@@ -757,3 +757,18 @@ def test_hardware_the_paper_is_about_counts_in_motivation(extractor: Extractor) 
 def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str, str]]) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert {(c.metric, c.value) for c in extractor.extract(p).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "baseline"),
+    [
+        ("FernNet runs 1.5x faster compared to a full-attention baseline.",
+         "a full-attention baseline"),
+        ("FernNet is 1.9x more energy efficient than an NVIDIA V100 GPU.", "an NVIDIA V100 GPU"),
+        ("FernNet runs 9x faster than ROCKET during inference.", "ROCKET"),
+        ("FernNet is 2x faster than dense models by a large margin.", "dense models"),
+    ],
+)  # fmt: skip
+def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:
+    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    assert [c.baseline for c in extractor.extract(p).improves] == [baseline]

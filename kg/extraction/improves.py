@@ -78,6 +78,7 @@ class ImprovementRules:
             if not metric.startswith("_")
         }
         self.not_baseline_starts = tuple(lex["not_baseline_starts"])
+        self.baseline_heads = vocab.words("baseline_heads")
         self.not_baselines = vocab.words("not_baselines")  # pronouns: "outperforms them"
         self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
         # a comparison cue is written in the casefolded text of an ASCII sentence that has one
@@ -407,8 +408,12 @@ class ImprovementRules:
                 not b
                 or b[0].isdigit()
                 or b[0] in "(["
-                or b.casefold().startswith(self.not_baseline_starts)
-            ):
+                or (
+                    b.casefold().startswith(self.not_baseline_starts)
+                    and b.rsplit(None, 1)[-1].casefold() not in self.baseline_heads
+                    and b.islower()
+                )
+            ):  # "a large margin" is no baseline; "a dense baseline", "an NVIDIA V100 GPU" are
                 continue
             if (
                 len(b.split()) > 10
