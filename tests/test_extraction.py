@@ -772,3 +772,37 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:
     p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
     assert [c.baseline for c in extractor.extract(p).improves] == [baseline]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "alias"),
+    [
+        ("Our TinyNet performs better than EfficientNets. Our TinyNet-E is small.", "TinyNet",
+         "TinyNet-E"),
+        ("A novel Bidirectional Feature Aggregation (BiFA) module is further proposed.", "BiFA",
+         "Bidirectional Feature Aggregation"),
+        ("PyTorch-Direct is devised to cut data movement.", "PyTorch-Direct", None),
+        ("FastVLM incorporates FastViTHD, a novel hybrid vision encoder.", "FastViTHD", None),
+        ("Hence, our final method, MC-SMoE (i.e., Merge, then Compress SMoE), is small.",
+         "MC-SMoE", None),
+    ],
+)  # fmt: skip
+def test_names_introduced_without_a_proposal_verb(
+    extractor: Extractor, abstract: str, name: str, alias: str | None
+) -> None:
+    methods = {m.name: m for m in extractor.extract(paper("On Ferns", abstract)).methods}
+    assert name in methods
+    assert alias is None or alias in methods[name].aliases
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Our PyTorch implementation is available online.",
+        "We augment our INRs with positional encodings.",
+        "It adds, uniquely for M3ViT, a novel patch reordering method.",
+    ],
+)
+def test_not_introduced(extractor: Extractor, abstract: str) -> None:
+    names = {m.name for m in extractor.extract(paper("On Ferns", abstract)).methods}
+    assert not names & {"PyTorch", "INRs", "M3ViT"}

@@ -30,9 +30,14 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+_ALIAS_LEAD = re.compile(r"^(?:i\.e\.|e\.g\.|or|aka|a\.k\.a\.)[,\s]+", re.I)
+
+
 def clean_alias(name: str) -> str:
-    """Strip punctuation from a name as written, keeping every word (an acronym's long form)."""
-    return unicodedata.normalize("NFKC", name).strip().strip(".,;:()[]\"'“”")
+    """Strip punctuation from a name as written, keeping every word (an acronym's long form),
+    and a lead such as "i.e.," ("MC-SMoE (i.e., Merge, then Compress SMoE)")."""
+    name = unicodedata.normalize("NFKC", name).strip().strip(".,;:()[]\"'“”")
+    return _ALIAS_LEAD.sub("", name)
 
 
 @lru_cache(maxsize=65_536)

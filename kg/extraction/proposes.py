@@ -33,6 +33,7 @@ _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
+_FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 
 
@@ -105,6 +106,23 @@ class ProposalRules:
             rf"([A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|[A-Za-z]*-[\w\-]+|{connectors})){{0,5}})"
         )
         self.trailing_connector = re.compile(rf"\s+({connectors})$")
+        heads = alternation(words["unnamed_heads"])
+        self.not_own_heads = frozenset(words["not_own_name_heads"])
+        self.not_after = frozenset(words["appositive_not_after"])
+        # "our TinyNet", "our ConvFirst model", "our final method, MC-SMoE"
+        self.own_name = re.compile(
+            rf"\b[Oo]ur\s+(?:(?:{alternation(words['own_adjectives'])})\s+)?"
+            rf"(?:(?:{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
+        )
+        # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
+        self.passive = re.compile(
+            rf"\b(?:is|are)\s+(?:(?:{alternation(words['passive_adverbs'])})\s+)?"
+            rf"(?:{alternation(words['passive_verbs'])})\b"
+        )
+        # "FastVLM incorporates FastViTHD, a novel hybrid vision encoder"
+        self.appositive = re.compile(
+            rf"(?P<n>[^\s,;:()]+),\s+(?:{alternation(vocab.lexicon['novelty_phrases'])})\b", re.I
+        )
         adverbs = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_adverbs"])[:-1]
         modifiers = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_modifiers"])[:-1]
         self.unnamed_proposal = re.compile(
@@ -388,6 +406,16 @@ class ProposalRules:
                     if c.kind == "method" and kind:
                         c.kind = kind
                     return
+            for c in found:  # "TinyNet-E" after "TinyNet": a member of its family
+                if (
+                    c.name
+                    and len(c.name) >= 3
+                    and _FAMILY_SUFFIX.fullmatch(name, len(c.name))
+                    and (name.startswith(c.name))
+                ):
+                    if name not in c.aliases:
+                        c.aliases.append(name)
+                    return
             order += 1
             cand = MethodCandidate(name, [], kind or "method", main, ev, order)
             if alias and method_key(alias) != key:
@@ -483,6 +511,17 @@ class ProposalRules:
                             ctx.evidence(sent, "enumerated_component", 0.6),
                         )
 
+            # 4. names introduced without a proposal object: "our TinyNet", "X is proposed",
+            # "X, a novel encoder"
+            for n, rule in self.introduced(text, self_ref):
+                add(
+                    n[2],
+                    n[3],
+                    self.kind_near(text, n[0], n[1]),
+                    False,
+                    ctx.evidence(sent, rule, 0.7),
+                )
+
         # acronym definitions anywhere that expand a name already found (aliases only)
         if found:
             for sent in ctx.sentences:
@@ -505,6 +544,40 @@ class ProposalRules:
             if unnamed:
                 found.append(unnamed)
         return found
+
+    def introduced(
+        self, text: str, self_ref: bool
+    ) -> list[tuple[tuple[int, int, str, str | None], str]]:
+        """Names the sentence introduces without "we propose NAME": "our NAME" (in a sentence
+        about the paper's own work), "NAME (is|are) proposed/devised/...", "NAME, a novel ..."."""
+        out: list[tuple[tuple[int, int, str, str | None], str]] = []
+        matches = [(m, "own_name") for m in self.own_name.finditer(text)] if self_ref else []
+        matches += [(m, "appositive") for m in self.appositive.finditer(text)]
+        for m, rule in matches:
+            word = m.group("n")
+            after = text[m.end("n") :].split(None, 1)[:1]
+            before = text[: m.start("n")].rsplit(None, 1)[-1:]
+            if (
+                not self.is_namey(word)
+                or (word.endswith("s") and word[:-1].isupper())  # "our INRs": a kind of thing
+                or (rule == "own_name" and after and after[0].casefold() in self.not_own_heads)
+                or (rule == "appositive" and before and before[0].casefold() in self.not_after)
+            ):
+                continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
+            out.append(((m.start("n"), m.end("n"), word.strip(_STRIP), None), rule))
+        for m in self.passive.finditer(text):
+            before = text[: m.start()].rstrip()
+            # an acronym defined right before (its kind word may follow it: "(BiFA) module")
+            defs = [d for d in self.acronym_defs(text) if 0 <= m.start() - d[1] <= 16]
+            if defs:
+                out.append((defs[-1], "passive_proposal"))
+                continue
+            words = _words(before)[-3:]
+            for pos, w in reversed(words):
+                if self.is_namey(w):
+                    out.append(((pos, pos + len(w), w.strip(_STRIP), None), "passive_proposal"))
+                    break
+        return out
 
     def family_members(self, ctx: DocContext, found: list[MethodCandidate]) -> None:
         text = ctx.text
