@@ -679,7 +679,7 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet reduces computational costs by 5.2x and GPU memory by 2-6x without "
          "compromising performance.", {("FLOPs", "5.2x"), ("memory", "2-6x")}),
         ("FernNet shows less than 3% accuracy degradation compared to full precision.", set()),
-        ("FernNet speeds up high-performance computing by 2x.", {("speed", "2x")}),
+        ("FernNet speeds up high-performance computing by 2x.", {("speedup", "2x")}),
     ],
 )  # fmt: skip
 def test_each_value_goes_to_its_own_metric(
