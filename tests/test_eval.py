@@ -61,6 +61,15 @@ def test_scoring_criteria() -> None:
     assert r.relations["ADDRESSES"].fp == 1
 
 
+def test_phrase_misses_are_listed_in_order() -> None:
+    gold = [{"id": "000-001", "title": "T", "methods": [], "targets": [], "improves": [],
+             "datasets": ["MMLU", "COCO", "GLUE"], "tasks": []}]  # fmt: skip
+    pred = {"source": "seeds/000_x.txt", "position": "1", "title": "T", "methods": [],
+            "targets": [], "improves": [], "datasets": [], "tasks": []}  # fmt: skip
+    misses = evaluate(gold, [pred]).relations["EVALUATED_ON"].misses
+    assert [m["datasets"] for m in misses] == ["COCO", "GLUE", "MMLU"]
+
+
 @pytest.mark.timeout(300)
 def test_dev_gold_floors() -> None:
     if not GOLD or not SEEDS:

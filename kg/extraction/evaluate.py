@@ -342,8 +342,8 @@ def score_paper(gold: dict[str, Any], pred: dict[str, Any], report: EvalReport) 
         s.tp += len(gs.keys() & ps.keys())
         s.fn += len(gs.keys() - ps.keys())
         s.fp += len(ps.keys() - gs.keys())
-        s.misses += [{"paper": pid, gkey: gs[k]} for k in gs.keys() - ps.keys()]
-        s.false_hits += [{"paper": pid, pkey: ps[k]} for k in ps.keys() - gs.keys()]
+        s.misses += [{"paper": pid, gkey: gs[k]} for k in sorted(gs.keys() - ps.keys())]
+        s.false_hits += [{"paper": pid, pkey: ps[k]} for k in sorted(ps.keys() - gs.keys())]
 
 
 def evaluate(gold: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]) -> EvalReport:
