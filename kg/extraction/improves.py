@@ -199,7 +199,12 @@ class ImprovementRules:
                     dataset = ds_text
                     break
             # metrics that cannot be claimed here take no value from the others
-            cands = [c for c in cands if not self._not_claimed(text, c)]
+            near_words = {}  # the words around each metric kept, read once
+            for c in cands:
+                near = self._near_words(text, c[2], c[3])
+                if not self._not_claimed(text, c, near):
+                    near_words[c[2]] = near
+            cands = [c for c in cands if c[2] in near_words]
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
@@ -225,7 +230,7 @@ class ImprovementRules:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
                     if gap in self.coordinations:
                         assigned[ci] = assigned[ci - 1]
-            for ci, (entry, metric_text, ms, me, _tight, claimed, vague) in enumerate(cands):
+            for ci, (entry, metric_text, ms, _me, _tight, claimed, vague) in enumerate(cands):
                 qi = assigned.get(ci)
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
@@ -243,7 +248,7 @@ class ImprovementRules:
                 if qi is not None:
                     value = quantities[qi][2]
                 direction = entry.direction
-                before, after = self._near_words(text, ms, me)
+                before, after = near_words[ms]
                 if entry.direction == "lower" and _meets(self.lower_words, before, after):
                     direction = "lower"
                 elif entry.direction == "higher" and _meets(self.higher_words, before, after):
@@ -318,13 +323,16 @@ class ImprovementRules:
         return cands
 
     def _not_claimed(
-        self, text: str, cand: tuple[Any, str, int, int, set[str], bool, bool]
+        self,
+        text: str,
+        cand: tuple[Any, str, int, int, set[str], bool, bool],
+        near: tuple[list[str], list[str]],
     ) -> bool:
         """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
-        entry, metric_text, ms, me, tight = cand[:5]
+        entry, metric_text, _ms, me, tight = cand[:5]
         if tight & self.parity_words:
             return True  # "similar AP", "while maintaining accuracy", "latency comparable"
-        before, after = self._near_words(text, ms, me)
+        before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
             return True  # "compared to the full precision": a number format
         if entry.direction == "higher" and _meets(self.loss_words, before[-3:], after[:3]):

@@ -119,9 +119,10 @@ class ProposalRules:
             rf"\b(?:is|are)\s+(?:(?:{alternation(words['passive_adverbs'])})\s+)?"
             rf"(?:{alternation(words['passive_verbs'])})\b"
         )
-        # "FastVLM incorporates FastViTHD, a novel hybrid vision encoder"
+        # "FastVLM incorporates FastViTHD, a novel hybrid vision encoder" (the search starts at
+        # the comma: a pattern starting with the name would try every position)
         self.appositive = re.compile(
-            rf"(?P<n>[^\s,;:()]+),\s+(?:{alternation(vocab.lexicon['novelty_phrases'])})\b", re.I
+            rf",\s+(?:{alternation(vocab.lexicon['novelty_phrases'])})\b", re.I
         )
         adverbs = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_adverbs"])[:-1]
         modifiers = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_modifiers"])[:-1]
@@ -513,7 +514,7 @@ class ProposalRules:
 
             # 4. names introduced without a proposal object: "our TinyNet", "X is proposed",
             # "X, a novel encoder"
-            for n, rule in self.introduced(text, self_ref):
+            for n, rule in self.introduced(text, cues):
                 add(
                     n[2],
                     n[3],
@@ -546,17 +547,22 @@ class ProposalRules:
         return found
 
     def introduced(
-        self, text: str, self_ref: bool
+        self, text: str, cues: set[str]
     ) -> list[tuple[tuple[int, int, str, str | None], str]]:
         """Names the sentence introduces without "we propose NAME": "our NAME" (in a sentence
         about the paper's own work), "NAME (is|are) proposed/devised/...", "NAME, a novel ..."."""
+        spans: list[tuple[int, int, str]] = []
+        if "SELF" in cues and ("our " in text or "Our " in text):
+            spans += [(m.start("n"), m.end("n"), "own_name") for m in self.own_name.finditer(text)]
+        if "NOVEL" in cues:
+            for m in self.appositive.finditer(text):
+                start = text.rfind(" ", 0, m.start()) + 1
+                spans.append((start, m.start(), "appositive"))
         out: list[tuple[tuple[int, int, str, str | None], str]] = []
-        matches = [(m, "own_name") for m in self.own_name.finditer(text)] if self_ref else []
-        matches += [(m, "appositive") for m in self.appositive.finditer(text)]
-        for m, rule in matches:
-            word = m.group("n")
-            after = text[m.end("n") :].split(None, 1)[:1]
-            before = text[: m.start("n")].rsplit(None, 1)[-1:]
+        for start, end, rule in spans:
+            word = text[start:end]
+            after = text[end:].split(None, 1)[:1]
+            before = text[:start].rsplit(None, 1)[-1:]
             if (
                 not self.is_namey(word)
                 or (word.endswith("s") and word[:-1].isupper())  # "our INRs": a kind of thing
@@ -564,8 +570,8 @@ class ProposalRules:
                 or (rule == "appositive" and before and before[0].casefold() in self.not_after)
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
-            out.append(((m.start("n"), m.end("n"), word.strip(_STRIP), None), rule))
-        for m in self.passive.finditer(text):
+            out.append(((start, end, word.strip(_STRIP), None), rule))
+        for m in self.passive.finditer(text) if "PROPOSE" in cues else ():
             before = text[: m.start()].rstrip()
             # an acronym defined right before (its kind word may follow it: "(BiFA) module")
             defs = [d for d in self.acronym_defs(text) if 0 <= m.start() - d[1] <= 16]
