@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import alternation, load_vocabulary
+from kg.extraction.vocab import alternation, load_vocabulary, occurrences
 
 _LEXICON = load_vocabulary().lexicon
 _WORDS = _LEXICON["context_words"]
@@ -32,6 +33,8 @@ _TITLE_FOR = re.compile(
 )
 # dataset lists: "benchmarks such as A, B and C", "on the A, B, and C datasets"
 _NAME = r"[A-Z0-9][\w\-.'+*&]*(?:\s+[A-Z0-9][\w\-.'+*&]*){0,2}"
+_HEADS = tuple(_LEXICON["dataset_heads"])
+_LIST_HEAD_WORDS = tuple(_WORDS["dataset_list_heads"])
 _LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
 _LIST_AFTER = re.compile(
     rf"\b(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
@@ -80,6 +83,38 @@ def _has_model_process(text: str) -> bool:
     each unbounded match finds a match exactly when the bounded search does."""
     no_word_before = _NO_WORD_BEFORE.match
     return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
+
+
+# how far before its head word a dataset pattern can start (a long list of names)
+_REACH = 400
+
+
+def _ending_at(pattern: re.Pattern[str], text: str, heads: tuple[str, ...]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches end with one of `heads` as written:
+    searched only in a window before each head (the pattern's leading words, "on|in|with...",
+    are written everywhere, so the regex engine would try them at every position)."""
+    ends = sorted({i + len(h) for h in heads for i in occurrences(text, h)})
+    last = 0
+    for end in ends:
+        if end <= last:
+            continue
+        start, stop = max(last, end - _REACH), min(len(text), end + 1)
+        m = pattern.search(text, start, stop)
+        if m is not None and m.end() == stop < len(text):
+            m = pattern.search(text, start)  # the window's end stood in for the text's
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def _lists_after(text: str) -> Iterator[re.Match]:
+    """`_LIST_AFTER.finditer(text)`, tried only where its head word is written."""
+    starts = sorted({i for h in _LIST_HEAD_WORDS for i in occurrences(text, h)})
+    last = 0
+    for start in starts:
+        if start >= last and (m := _LIST_AFTER.match(text, start)):
+            last = m.end()
+            yield m
 
 
 def title_task_phrases(raw: str) -> list[str]:
@@ -139,9 +174,10 @@ def extract_datasets(
         low = sent.text.casefold()
         if sent.in_title or not ("bench" in low or "dataset" in low or "tasks" in low):
             continue
-        for m in _DATASET_HEAD.finditer(sent.text):
+        for m in _ending_at(_DATASET_HEAD, sent.text, _HEADS):
             add(m.group("n"), sent, "dataset_head")
-        for m in (*_LIST_BEFORE.finditer(sent.text), *_LIST_AFTER.finditer(sent.text)):
+        lists = (*_ending_at(_LIST_BEFORE, sent.text, _LIST_HEAD_WORDS), *_lists_after(sent.text))
+        for m in lists:
             for part in _LIST_SPLIT.split(m.group("l")):
                 item = _LIST_ITEM.match(part)
                 if item and item.end() == len(part.rstrip()):

@@ -11,6 +11,7 @@ One claim is kept per (method, canonical metric), preferring the first one with 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -20,7 +21,7 @@ from kg.extraction.normalise import method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import Vocabulary, alternation
+from kg.extraction.vocab import Vocabulary, alternation, occurrences
 
 _DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
@@ -404,13 +405,26 @@ class ImprovementRules:
             return None
         return d
 
+    def _comparisons(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """`self.baseline.finditer(text)`, tried only where a comparison cue is written: the
+        regex engine would try its cues at every position. In ASCII text the casefolded text has
+        the same offsets (elsewhere the case-insensitive regex can take other letters for ASCII
+        ones: the dotted and dotless I, the long s), so it is searched whole."""
+        if not text.isascii():
+            yield from self.baseline.finditer(text)
+            return
+        starts = sorted({i for c in self.baseline_cues for i in occurrences(low, c)})
+        end = 0
+        for start in starts:
+            if start >= end and (m := self.baseline.match(text, start)):
+                end = m.end()
+                yield m
+
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
-        casefolded text (most sentences hold no comparison cue: no regex search for them)."""
-        if text.isascii() and not any(c in low for c in self.baseline_cues):
-            return []
+        casefolded text."""
         out = []
-        for m in self.baseline.finditer(text):
+        for m in self._comparisons(text, low):
             b = m.group("b").strip(" .,")
             if (
                 not b

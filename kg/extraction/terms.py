@@ -11,6 +11,7 @@ spans are widened over vendor words and a following class word ("NVIDIA" + "A100
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -139,7 +140,7 @@ class TermMatcher:
             kept = _longest_first(items)
             if label == "HARDWARE" and kept:
                 kept = self._merge_hardware(
-                    kept, [text[i : i + n] for i, n in zip(idx, length, strict=True)]
+                    kept, lambda i: text[idx[i] : idx[i] + length[i]], len(idx)
                 )
             rows = []
             for start, end, canonical in kept:
@@ -155,11 +156,11 @@ class TermMatcher:
         return doc
 
     def _merge_hardware(
-        self, spans: list[tuple[int, int, str]], words: list[str]
+        self, spans: list[tuple[int, int, str]], word: Callable[[int], str], n: int
     ) -> list[tuple[int, int, str]]:
         """ "A100" + "GPU" -> one span with the specific canonical name; "FPGA accelerator" ->
         the FPGA; a model family's span takes in the model written after it ("Snapdragon" +
-        "835"). `words` are the doc's token texts."""
+        "835"). `word(i)` is the text of token i of `n`."""
         by_alias = self.vocab.hardware_by_alias
         out: list[tuple[int, int, str]] = []
         for i, (start, end, canonical) in enumerate(spans):
@@ -176,8 +177,8 @@ class TermMatcher:
                     out[-1] = (prev[0], end, prev[2])
                     continue
             if cur_entry is not None and cur_entry.models:
-                limit = spans[i + 1][0] if i + 1 < len(spans) else len(words)
-                while end < limit and self._designator(words[end]):
+                limit = spans[i + 1][0] if i + 1 < len(spans) else n
+                while end < limit and self._designator(word(end)):
                     end += 1
             out.append((start, end, canonical))
         return out
