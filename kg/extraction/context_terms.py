@@ -85,20 +85,19 @@ def _has_model_process(text: str) -> bool:
     return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
 
 
-# how far before its head word a dataset pattern can start (a long list of names)
-_REACH = 400
-
-
-def _ending_at(pattern: re.Pattern[str], text: str, heads: tuple[str, ...]) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches end with one of `heads` as written:
-    searched only in a window before each head (the pattern's leading words, "on|in|with...",
-    are written everywhere, so the regex engine would try them at every position)."""
+def _ending_at(
+    pattern: re.Pattern[str], text: str, heads: tuple[str, ...], reach: int
+) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches end with one of `heads` as written
+    and start at most `reach` characters before it: searched only in that window (the pattern's
+    leading words, "on|in|with...", are written everywhere, so the regex engine would try them
+    at every position)."""
     ends = sorted({i + len(h) for h in heads for i in occurrences(text, h)})
     last = 0
     for end in ends:
         if end <= last:
             continue
-        start, stop = max(last, end - _REACH), min(len(text), end + 1)
+        start, stop = max(last, end - reach), min(len(text), end + 1)
         m = pattern.search(text, start, stop)
         if m is not None and m.end() == stop < len(text):
             m = pattern.search(text, start)  # the window's end stood in for the text's
@@ -174,9 +173,11 @@ def extract_datasets(
         low = sent.text.casefold()
         if sent.in_title or not ("bench" in low or "dataset" in low or "tasks" in low):
             continue
-        for m in _ending_at(_DATASET_HEAD, sent.text, _HEADS):
+        # a name is a word (60 characters with its lead words), a list of names a clause
+        for m in _ending_at(_DATASET_HEAD, sent.text, _HEADS, 80):
             add(m.group("n"), sent, "dataset_head")
-        lists = (*_ending_at(_LIST_BEFORE, sent.text, _LIST_HEAD_WORDS), *_lists_after(sent.text))
+        before = _ending_at(_LIST_BEFORE, sent.text, _LIST_HEAD_WORDS, 240)
+        lists = (*before, *_lists_after(sent.text))
         for m in lists:
             for part in _LIST_SPLIT.split(m.group("l")):
                 item = _LIST_ITEM.match(part)

@@ -27,7 +27,7 @@ from typing import Any
 
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import clean_alias, clean_name, long_form_of, method_key, name_shaped
-from kg.extraction.vocab import Vocabulary, alternation
+from kg.extraction.vocab import Vocabulary, alternation, occurrences
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
@@ -115,6 +115,7 @@ class ProposalRules:
             rf"(?:(?:{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
         )
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
+        self.passive_verbs = tuple(words["passive_verbs"])
         self.passive = re.compile(
             rf"\b(?:is|are)\s+(?:(?:{alternation(words['passive_adverbs'])})\s+)?"
             rf"(?:{alternation(words['passive_verbs'])})\b"
@@ -552,8 +553,10 @@ class ProposalRules:
         """Names the sentence introduces without "we propose NAME": "our NAME" (in a sentence
         about the paper's own work), "NAME (is|are) proposed/devised/...", "NAME, a novel ..."."""
         spans: list[tuple[int, int, str]] = []
-        if "SELF" in cues and ("our " in text or "Our " in text):
-            spans += [(m.start("n"), m.end("n"), "own_name") for m in self.own_name.finditer(text)]
+        if "SELF" in cues:
+            for at in sorted((*occurrences(text, "our "), *occurrences(text, "Our "))):
+                if m := self.own_name.match(text, at):
+                    spans.append((m.start("n"), m.end("n"), "own_name"))
         if "NOVEL" in cues:
             for m in self.appositive.finditer(text):
                 start = text.rfind(" ", 0, m.start()) + 1
@@ -571,7 +574,12 @@ class ProposalRules:
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
             out.append(((start, end, word.strip(_STRIP), None), rule))
-        for m in self.passive.finditer(text) if "PROPOSE" in cues else ():
+        passive = (
+            "PROPOSE" in cues
+            and (" is " in text or " are " in text)
+            and any(v in text for v in self.passive_verbs)
+        )
+        for m in self.passive.finditer(text) if passive else ():
             before = text[: m.start()].rstrip()
             # an acronym defined right before (its kind word may follow it: "(BiFA) module")
             defs = [d for d in self.acronym_defs(text) if 0 <= m.start() - d[1] <= 16]
