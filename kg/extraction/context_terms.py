@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -18,7 +17,7 @@ from spacy.tokens import Doc
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import alternation, load_vocabulary, occurrences
+from kg.extraction.vocab import alternation, load_vocabulary
 
 _LEXICON = load_vocabulary().lexicon
 _WORDS = _LEXICON["context_words"]
@@ -33,9 +32,10 @@ _TITLE_FOR = re.compile(
 )
 # dataset lists: "benchmarks such as A, B and C", "on the A, B, and C datasets"
 _NAME = r"[A-Z0-9][\w\-.'+*&]*(?:\s+[A-Z0-9][\w\-.'+*&]*){0,2}"
-_HEADS = tuple(_LEXICON["dataset_heads"])
-_LIST_HEAD_WORDS = tuple(_WORDS["dataset_list_heads"])
 _LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
+_LIST_OPENERS = tuple(_WORDS["dataset_list_openers"])
+# the head words of the dataset patterns (a sentence without one is not searched)
+_HEAD_STEMS = tuple(sorted({*_LEXICON["dataset_heads"], *_WORDS["dataset_list_heads"]}))
 _LIST_AFTER = re.compile(
     rf"\b(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
     r"(?P<l>[^.;:)]+)"
@@ -83,37 +83,6 @@ def _has_model_process(text: str) -> bool:
     each unbounded match finds a match exactly when the bounded search does."""
     no_word_before = _NO_WORD_BEFORE.match
     return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
-
-
-def _ending_at(
-    pattern: re.Pattern[str], text: str, heads: tuple[str, ...], reach: int
-) -> Iterator[re.Match]:
-    """`pattern.finditer(text)` for a pattern whose matches end with one of `heads` as written
-    and start at most `reach` characters before it: searched only in that window (the pattern's
-    leading words, "on|in|with...", are written everywhere, so the regex engine would try them
-    at every position)."""
-    ends = sorted({i + len(h) for h in heads for i in occurrences(text, h)})
-    last = 0
-    for end in ends:
-        if end <= last:
-            continue
-        start, stop = max(last, end - reach), min(len(text), end + 1)
-        m = pattern.search(text, start, stop)
-        if m is not None and m.end() == stop < len(text):
-            m = pattern.search(text, start)  # the window's end stood in for the text's
-        if m is not None:
-            last = m.end()
-            yield m
-
-
-def _lists_after(text: str) -> Iterator[re.Match]:
-    """`_LIST_AFTER.finditer(text)`, tried only where its head word is written."""
-    starts = sorted({i for h in _LIST_HEAD_WORDS for i in occurrences(text, h)})
-    last = 0
-    for start in starts:
-        if start >= last and (m := _LIST_AFTER.match(text, start)):
-            last = m.end()
-            yield m
 
 
 def title_task_phrases(raw: str) -> list[str]:
@@ -165,19 +134,18 @@ def extract_datasets(
         seen.add(key)
         out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
 
-    # a sentence's words are in the whole text too: one test there skips most abstracts
+    # the patterns' head words are written in lowercase: a sentence's words are in the whole
+    # text too, so one test there skips most abstracts
     text = ctx.text
-    low_text = text.casefold()
-    heads = "dataset" in low_text or "bench" in low_text or "tasks" in low_text
-    for sent in ctx.sentences if heads else ():
-        low = sent.text.casefold()
-        if sent.in_title or not ("bench" in low or "dataset" in low or "tasks" in low):
+    for sent in ctx.sentences if any(h in text for h in _HEAD_STEMS) else ():
+        stext = sent.text
+        if sent.in_title or not any(h in stext for h in _HEAD_STEMS):
             continue
-        # a name is a word (60 characters with its lead words), a list of names a clause
-        for m in _ending_at(_DATASET_HEAD, sent.text, _HEADS, 80):
+        for m in _DATASET_HEAD.finditer(stext):
             add(m.group("n"), sent, "dataset_head")
-        before = _ending_at(_LIST_BEFORE, sent.text, _LIST_HEAD_WORDS, 240)
-        lists = (*before, *_lists_after(sent.text))
+        lists = [*_LIST_BEFORE.finditer(stext)]
+        if any(o in stext for o in _LIST_OPENERS):
+            lists += _LIST_AFTER.finditer(stext)
         for m in lists:
             for part in _LIST_SPLIT.split(m.group("l")):
                 item = _LIST_ITEM.match(part)

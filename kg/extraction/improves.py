@@ -11,7 +11,6 @@ One claim is kept per (method, canonical metric), preferring the first one with 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -21,7 +20,7 @@ from kg.extraction.normalise import method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import Vocabulary, alternation, occurrences
+from kg.extraction.vocab import Vocabulary, alternation
 
 _DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
@@ -102,11 +101,10 @@ class ImprovementRules:
         self.tradeoff = re.compile(
             rf"(?:-[\w-]+)?\s*(?:{alternation(lex['tradeoff_words'])})\b", re.I
         )
-        # "both of which are comparable to the state of the art": levels at parity, no gain
-        self.parity_phrases = tuple(lex["parity_phrases"])
+        # "both of which are comparable to the state of the art" (levels at parity), "existing
+        # methods suffer from 20-90% runtime overhead" (a problem): no gain
+        self.no_gain = (*lex["parity_phrases"], *lex["problem_cues"])
         self.hypothetical = tuple(lex["hypothetical_cues"])
-        # "existing methods suffer from 20-90% runtime overhead"
-        self.problem_cues = tuple(lex["problem_cues"])
         self.other_openers = vocab.words("other_work_openers")
         self.earlier_proposal = tuple(lex["earlier_proposal"])
         self.first_person = vocab.words("first_person")
@@ -159,9 +157,7 @@ class ImprovementRules:
             has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
             if not has_claim:
                 continue
-            if wordset.isdisjoint(self.adjacent) and any(
-                p in low for p in (*self.parity_phrases, *self.problem_cues)
-            ):
+            if wordset.isdisjoint(self.adjacent) and any(p in low for p in self.no_gain):
                 continue  # a level at parity with others, or a problem stated: no gain word
             if any(c in low for c in self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
@@ -405,26 +401,13 @@ class ImprovementRules:
             return None
         return d
 
-    def _comparisons(self, text: str, low: str) -> Iterator[re.Match[str]]:
-        """`self.baseline.finditer(text)`, tried only where a comparison cue is written: the
-        regex engine would try its cues at every position. In ASCII text the casefolded text has
-        the same offsets (elsewhere the case-insensitive regex can take other letters for ASCII
-        ones: the dotted and dotless I, the long s), so it is searched whole."""
-        if not text.isascii():
-            yield from self.baseline.finditer(text)
-            return
-        starts = sorted({i for c in self.baseline_cues for i in occurrences(low, c)})
-        end = 0
-        for start in starts:
-            if start >= end and (m := self.baseline.match(text, start)):
-                end = m.end()
-                yield m
-
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
-        casefolded text."""
+        casefolded text (most sentences hold no comparison cue: no regex search for them)."""
+        if text.isascii() and not any(c in low for c in self.baseline_cues):
+            return []
         out = []
-        for m in self._comparisons(text, low):
+        for m in self.baseline.finditer(text):
             b = m.group("b").strip(" .,")
             if (
                 not b

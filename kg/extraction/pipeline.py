@@ -75,8 +75,11 @@ def title_boundary(doc: Doc) -> Doc:
 
 _SECOND = operator.itemgetter(1)
 _NOT_START = np.uint64(2**64 - 1)  # SENT_START -1 in the uint64 array `Doc.from_array` takes
-_ABBREVIATIONS = load_vocabulary().words("abbreviations")
-_SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
+# not after an abbreviation ("e.g. GPUs", "19.2GB vs. 24.2GB"): a lookbehind per abbreviation
+_NOT_ABBREVIATION = "".join(
+    rf"(?<!\b(?i:{re.escape(a)}))" for a in load_vocabulary().lexicon["abbreviations"]
+)
+_SENT_END = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
 
 
 @Language.component("kg_sentences")
@@ -96,14 +99,7 @@ def sentence_splitter(doc: Doc) -> Doc:
     if cut >= 0:
         found.add(bisect.bisect_left(idx, cut + 1))
     left = bisect.bisect_left
-    abbreviations = _ABBREVIATIONS
-    for m in _SENT_END.finditer(text):
-        end = m.start() + 1
-        if text[m.start()] == "." and (
-            text[text.rfind(" ", 0, end) + 1 : end].lstrip("([").casefold() in abbreviations
-        ):
-            continue  # "e.g. GPUs", "(19.2GB vs. 24.2GB)": an abbreviation, not a sentence end
-        found.add(left(idx, m.end()))
+    found.update(left(idx, m.end()) for m in _SENT_END.finditer(text))
     starts = sorted(k for k in found if k < n)
     values = np.full((n, 1), _NOT_START, dtype="uint64")
     values[starts, 0] = 1

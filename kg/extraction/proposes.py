@@ -27,7 +27,7 @@ from typing import Any
 
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import clean_alias, clean_name, long_form_of, method_key, name_shaped
-from kg.extraction.vocab import Vocabulary, alternation, occurrences
+from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
@@ -553,10 +553,8 @@ class ProposalRules:
         """Names the sentence introduces without "we propose NAME": "our NAME" (in a sentence
         about the paper's own work), "NAME (is|are) proposed/devised/...", "NAME, a novel ..."."""
         spans: list[tuple[int, int, str]] = []
-        if "SELF" in cues:
-            for at in sorted((*occurrences(text, "our "), *occurrences(text, "Our "))):
-                if m := self.own_name.match(text, at):
-                    spans.append((m.start("n"), m.end("n"), "own_name"))
+        if "SELF" in cues and ("our " in text or "Our " in text):
+            spans += [(m.start("n"), m.end("n"), "own_name") for m in self.own_name.finditer(text)]
         if "NOVEL" in cues:
             for m in self.appositive.finditer(text):
                 start = text.rfind(" ", 0, m.start()) + 1

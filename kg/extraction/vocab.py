@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -97,15 +96,6 @@ def alternation(words: list[str], any_space: bool = False) -> str:
     if any_space:
         escaped = (w.replace("\\ ", r"\s+") for w in escaped)
     return "|".join(escaped)
-
-
-def occurrences(text: str, word: str) -> Iterator[int]:
-    """Where `word` is written in `text` (`str.find` skips ahead far faster than a regex that
-    starts with an alternation of words)."""
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 def _lines(name: str) -> list[str]:
