@@ -34,8 +34,6 @@ _TITLE_FOR = re.compile(
 _NAME = r"[A-Z0-9][\w\-.'+*&]*(?:\s+[A-Z0-9][\w\-.'+*&]*){0,2}"
 _LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
 _LIST_OPENERS = tuple(_WORDS["dataset_list_openers"])
-# the head words of the dataset patterns (a sentence without one is not searched)
-_HEAD_STEMS = tuple(sorted({*_LEXICON["dataset_heads"], *_WORDS["dataset_list_heads"]}))
 _LIST_AFTER = re.compile(
     rf"\b(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
     r"(?P<l>[^.;:)]+)"
@@ -104,8 +102,10 @@ def title_task_phrases(raw: str) -> list[str]:
 
 
 def extract_datasets(
-    doc: Doc, ctx: DocContext, methods: list[dict[str, Any]]
+    doc: Doc, ctx: DocContext, methods: list[dict[str, Any]], heads: set[int]
 ) -> list[dict[str, Any]]:
+    """Datasets named in the vocabulary, and names in dataset patterns in the sentences (by
+    index) in `heads`, those with a dataset head word ("benchmarks")."""
     proposed = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
     out: dict[str, dict[str, Any]] = {}
     for canonical, _s, _e, start_char, _ec, written in terms_of(doc, "DATASET"):
@@ -134,13 +134,10 @@ def extract_datasets(
         seen.add(key)
         out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
 
-    # the patterns' head words are written in lowercase: a sentence's words are in the whole
-    # text too, so one test there skips most abstracts
-    text = ctx.text
-    for sent in ctx.sentences if any(h in text for h in _HEAD_STEMS) else ():
-        stext = sent.text
-        if sent.in_title or not any(h in stext for h in _HEAD_STEMS):
+    for sent in ctx.sentences:
+        if sent.index not in heads or sent.in_title:
             continue
+        stext = sent.text
         for m in _DATASET_HEAD.finditer(stext):
             add(m.group("n"), sent, "dataset_head")
         lists = [*_LIST_BEFORE.finditer(stext)]

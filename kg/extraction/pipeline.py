@@ -75,11 +75,17 @@ def title_boundary(doc: Doc) -> Doc:
 
 _SECOND = operator.itemgetter(1)
 _NOT_START = np.uint64(2**64 - 1)  # SENT_START -1 in the uint64 array `Doc.from_array` takes
-# not after an abbreviation ("e.g. GPUs", "19.2GB vs. 24.2GB"): a lookbehind per abbreviation
-_NOT_ABBREVIATION = "".join(
-    rf"(?<!\b(?i:{re.escape(a)}))" for a in load_vocabulary().lexicon["abbreviations"]
-)
-_SENT_END = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
+_SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
+_ABBREVIATIONS = load_vocabulary().words("abbreviations")
+# the last two letters of each abbreviation, with its period: one `str.endswith` test per period
+_ABBREVIATION_ENDS = tuple({a[-3:] for a in _ABBREVIATIONS})
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    """Whether the word ending at `end` (with its period) is an abbreviation ("e.g.", "vs.")."""
+    if not text[max(0, end - 3) : end].casefold().endswith(_ABBREVIATION_ENDS):
+        return False
+    return text[text.rfind(" ", 0, end) + 1 : end].lstrip("([").casefold() in _ABBREVIATIONS
 
 
 @Language.component("kg_sentences")
@@ -99,7 +105,10 @@ def sentence_splitter(doc: Doc) -> Doc:
     if cut >= 0:
         found.add(bisect.bisect_left(idx, cut + 1))
     left = bisect.bisect_left
-    found.update(left(idx, m.end()) for m in _SENT_END.finditer(text))
+    for m in _SENT_END.finditer(text):
+        # "e.g. GPUs", "(19.2GB vs. 24.2GB)": an abbreviation, not a sentence end
+        if text[m.start()] != "." or not _abbreviation_before(text, m.start() + 1):
+            found.add(left(idx, m.end()))
     starts = sorted(k for k in found if k < n)
     values = np.full((n, 1), _NOT_START, dtype="uint64")
     values[starts, 0] = 1
@@ -227,7 +236,9 @@ class ContextTerms:
     def __call__(self, doc: Doc) -> Doc:
         ctx = context(doc)
         methods = ctx.result.get("methods", [])
-        ctx.result["datasets"] = extract_datasets(doc, ctx, methods)
+        cues = doc.user_data.get(CUES_KEY, {})
+        heads = {i for i, found in cues.items() if any(c[0] == "DATASET" for c in found)}
+        ctx.result["datasets"] = extract_datasets(doc, ctx, methods, heads)
         ctx.result["tasks"] = extract_tasks(doc, ctx)
         doc.user_data.pop(CUES_KEY, None)
         doc.user_data.pop(CUE_MATCHES_KEY, None)

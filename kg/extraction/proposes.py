@@ -33,6 +33,8 @@ _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
+# the cue labels these rules read (`terms.cue_phrases`)
+_PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 
@@ -434,7 +436,7 @@ class ProposalRules:
             if sent.in_title:
                 continue
             cues = cue_sents.get(sent.index)
-            if not cues:
+            if not cues or cues.isdisjoint(_PROPOSAL_CUES):
                 continue
             text = sent.text
             if text.endswith("?"):

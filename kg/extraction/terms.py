@@ -40,13 +40,16 @@ def _is_short_code(alias: str) -> bool:
 
 def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
     """The cue phrases by label (matched on LOWER): proposal verbs, naming cues, the acronym
-    parenthesis, self-reference and novelty ("a novel")."""
+    parenthesis, self-reference, novelty ("a novel") and dataset head words ("benchmarks")."""
     return {
         "PROPOSE": sorted(vocab.words("proposal_verbs")),
         "NAMING": list(vocab.lexicon["naming_cues"]),
         "ACRO": ["("],  # the rules read the parenthesis from the text
         "SELF": list(vocab.lexicon["self_reference"]),
         "NOVEL": list(vocab.lexicon["novelty_phrases"]),
+        "DATASET": sorted(
+            {*vocab.lexicon["dataset_heads"], *vocab.lexicon["context_words"]["dataset_list_heads"]}
+        ),
     }
 
 
