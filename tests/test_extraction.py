@@ -10,7 +10,7 @@ import sys
 import pytest
 import spacy
 
-from kg.extraction import Extractor, build_nlp
+from kg.extraction import Extraction, Extractor, build_nlp
 from kg.extraction.normalise import (
     canonical_hardware,
     canonical_hardware_name,
@@ -28,6 +28,13 @@ def extractor() -> Extractor:
 
 def paper(title: str, abstract: str, pid: str = "paper:test") -> Paper:
     return Paper(id=pid, title=title, abstract=abstract, source="test.txt", position="1")
+
+
+def fern(extractor: Extractor, sentence: str) -> Extraction:
+    """What the extractor reads in `sentence` after the proposal of the method FernNet."""
+    return extractor.extract(
+        paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
+    )
 
 
 # ---------------------------------------------------------------------------------- normalisation
@@ -454,8 +461,7 @@ def test_compared_against_hardware_is_not_a_target(
 def test_baseline_stops_at_the_next_comparison(
     extractor: Extractor, sentence: str, baseline: str
 ) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    bases = [c.baseline for c in extractor.extract(p).improves if c.baseline]
+    bases = [c.baseline for c in fern(extractor, sentence).improves if c.baseline]
     assert bases and bases[0] == baseline
 
 
@@ -470,8 +476,7 @@ def test_baseline_stops_at_the_next_comparison(
 def test_value_unit_must_fit_the_metric(
     extractor: Extractor, sentence: str, metric_word: str, wrong: str
 ) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    for c in extractor.extract(p).improves:
+    for c in fern(extractor, sentence).improves:
         if metric_word.casefold() in (c.metric_text or c.metric).casefold():
             assert c.value != wrong
 
@@ -554,8 +559,7 @@ def test_sentences_do_not_end_at_abbreviations(abstract: str, sentences: int) ->
 def test_value_ranges_and_pronoun_baselines(
     extractor: Extractor, sentence: str, value: str, baseline: str | None
 ) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    claims = extractor.extract(p).improves
+    claims = fern(extractor, sentence).improves
     assert [(c.value, c.baseline) for c in claims] == [(value, baseline)]
 
 
@@ -573,8 +577,7 @@ def test_value_ranges_and_pronoun_baselines(
     ],
 )
 def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert extractor.extract(p).improves == []
+    assert fern(extractor, sentence).improves == []
 
 
 @pytest.mark.parametrize(
@@ -588,8 +591,7 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
     ],
 )  # fmt: skip
 def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, value: str) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert (metric, value) in [(c.metric, c.value) for c in extractor.extract(p).improves]
+    assert (metric, value) in [(c.metric, c.value) for c in fern(extractor, sentence).improves]
 
 
 @pytest.mark.parametrize(
@@ -669,8 +671,7 @@ def test_unnamed_proposals(
     ],
 )  # fmt: skip
 def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: bool) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert bool(extractor.extract(p).improves) is claimed
+    assert bool(fern(extractor, sentence).improves) is claimed
 
 
 @pytest.mark.parametrize(
@@ -685,8 +686,7 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
 def test_each_value_goes_to_its_own_metric(
     extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
 ) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert {(c.metric, c.value) for c in extractor.extract(p).improves} == claims
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
 
 
 @pytest.mark.parametrize(
@@ -700,8 +700,7 @@ def test_each_value_goes_to_its_own_metric(
     ],
 )  # fmt: skip
 def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert {d.name for d in extractor.extract(p).datasets} == datasets
+    assert {d.name for d in fern(extractor, sentence).datasets} == datasets
 
 
 @pytest.mark.parametrize(
@@ -716,8 +715,7 @@ def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> No
     ],
 )
 def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert {t.hardware for t in extractor.extract(p).targets} == hardware
+    assert {t.hardware for t in fern(extractor, sentence).targets} == hardware
 
 
 @pytest.mark.parametrize(
@@ -732,8 +730,7 @@ def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[
     ],
 )
 def test_hardware_that_is_not_a_target(extractor: Extractor, sentence: str) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert extractor.extract(p).targets == []
+    assert fern(extractor, sentence).targets == []
 
 
 def test_hardware_the_paper_is_about_counts_in_motivation(extractor: Extractor) -> None:
@@ -755,8 +752,7 @@ def test_hardware_the_paper_is_about_counts_in_motivation(extractor: Extractor) 
     ],
 )  # fmt: skip
 def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str, str]]) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert {(c.metric, c.value) for c in extractor.extract(p).improves} == claims
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
 
 
 @pytest.mark.parametrize(
@@ -770,8 +766,7 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
     ],
 )  # fmt: skip
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:
-    p = paper("FernNet: Fast Ferns", f"We propose FernNet, a compact detector. {sentence}")
-    assert [c.baseline for c in extractor.extract(p).improves] == [baseline]
+    assert [c.baseline for c in fern(extractor, sentence).improves] == [baseline]
 
 
 @pytest.mark.parametrize(
