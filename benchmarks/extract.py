@@ -1,9 +1,12 @@
 """Extraction speed: abstracts per second, one and two processes, against the tokenizer alone.
 
-    .venv/bin/python benchmarks/extract.py [--n 10000] [--seeds ../shared/seeds] [--memory]
+    .venv/bin/python benchmarks/extract.py [--n 10000] [--repeat 3] [--seeds ../shared/seeds]
+        [--memory]
 
 Wall-clock rates depend on what else the machine runs; the CPU-time rates (user + system time of
-the process and its workers) are the steadier figure on a shared machine.
+the process and its workers) are the steadier figure on a shared machine. The runs are made in
+`--repeat` rounds; each ratio is taken within a round and the median round is shown, with the
+range over the rounds.
 
 The seed abstracts are repeated (streamed, never held as a corpus-sized list) until `--n`
 abstracts. Each measurement runs in a fresh child process so its peak RSS
@@ -21,6 +24,7 @@ import argparse
 import itertools
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -72,27 +76,47 @@ def run(mode: str, n: int, seeds: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def median_run(runs: list[dict], key: str) -> dict:
+    return sorted(runs, key=lambda r: r[key])[len(runs) // 2]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--memory", action="store_true", help="also peak RSS at 5k/10k/20k")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of the runs (median shown)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.n, args.seeds)))
         return
-    tok = run("tokenizer", args.n, args.seeds)
-    one = run("extract1", args.n, args.seeds)
-    two = run("extract2", args.n, args.seeds)
-    print(f"abstracts: {args.n} (seed abstracts repeated)")
+    # rounds of the three runs one after the other: a ratio is taken within a round, where
+    # the machine's speed drifts least, and the median round is reported
+    rounds = [
+        {mode: run(mode, args.n, args.seeds) for mode in ("tokenizer", "extract1", "extract2")}
+        for _ in range(max(1, args.repeat))
+    ]
+    print(f"abstracts: {args.n} (seed abstracts repeated), {len(rounds)} rounds, median shown")
     print(f"{'run':<14}{'abstracts/s':>12}{'per CPU-s':>11}{'seconds':>9}{'peak RSS MB':>13}")
-    for name, r in (("tokenizer", tok), ("extract x1", one), ("extract x2", two)):
+    for name, mode in (
+        ("tokenizer", "tokenizer"),
+        ("extract x1", "extract1"),
+        ("extract x2", "extract2"),
+    ):
+        r = median_run([rd[mode] for rd in rounds], "cpu_rate")
         rss = max(r["peak_rss_mb"], r["peak_child_rss_mb"])
         print(f"{name:<14}{r['rate']:>12.0f}{r['cpu_rate']:>11.0f}{r['seconds']:>9.1f}{rss:>13.0f}")
-    print(f"extract x1 / tokenizer (wall clock): {one['rate'] / tok['rate']:.1%}")
-    print(f"extract x1 / tokenizer (CPU time):   {one['cpu_rate'] / tok['cpu_rate']:.1%}")
-    print(f"extract x2 / extract x1 (wall clock): {two['rate'] / one['rate']:.2f}x")
+    for label, key, a, b in (
+        ("extract x1 / tokenizer (wall clock)", "rate", "extract1", "tokenizer"),
+        ("extract x1 / tokenizer (CPU time)  ", "cpu_rate", "extract1", "tokenizer"),
+    ):
+        ratios = sorted(rd[a][key] / rd[b][key] for rd in rounds)
+        spread = f" (rounds {ratios[0]:.1%}-{ratios[-1]:.1%})" if len(ratios) > 1 else ""
+        print(f"{label}: {statistics.median(ratios):.1%}{spread}")
+    speedups = [rd["extract2"]["rate"] / rd["extract1"]["rate"] for rd in rounds]
+    print(f"extract x2 / extract x1 (wall clock): {statistics.median(speedups):.2f}x")
+    one = median_run([rd["extract1"] for rd in rounds], "cpu_rate")
     if args.memory:
         print("peak RSS of extract x1 as the corpus grows:")
         for n in (5_000, 10_000, 20_000):
