@@ -584,6 +584,7 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
     ("sentence", "metric", "value"),
     [
         ("FernNet reaches 6.0x higher energy efficiency than GPUs.", "energy", "6.0x"),
+        ("We observe a 1.71x increase in TFLOPS per GPU over ZeRO++.", "FLOPs", "1.71x"),
         ("Specifically, there is only a marginal 0.05 FID increase after quantization.", "FID",
          "0.05"),
         ("FernNet reaches 64.3% AP, comparable to dense detectors, and runs 2x faster.",
@@ -602,9 +603,12 @@ def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, v
          "MAC", "Memory of Amortized Contexts"),
         # a common word written in capitals as a name, with no comma after it
         ("We propose BASED a simple architecture combining two attentions.", "BASED", None),
-        # the long form keeps its last word ("Block" is generic only at the end of a name)
+        # the long form keeps its last word when the acronym spells it ("Block" of NCB) ...
         ("We introduce a Next Convolution Block (NCB) for deployment.", "NCB",
          "Next Convolution Block"),
+        # ... and drops a generic one it does not spell
+        ("We propose a mixed-precision quantization algorithm (MPQ) for serving.", "MPQ",
+         "mixed-precision quantization"),
     ],
 )  # fmt: skip
 def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str | None) -> None:

@@ -27,6 +27,7 @@ _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _CLAUSE = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
+_RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
 
 
 def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
@@ -339,6 +340,7 @@ class ImprovementRules:
             and _meets(self.increase_words, before, after)
             and not _meets(self.lower_words | self.minimizers, before, after)
             and self.inverted_heads.isdisjoint(metric_text.casefold().split())
+            and not _RATE.match(text, me)  # "TFLOPS per GPU", "tokens/s": a rate grows
         ):
             return True  # "increases memory by 40%", "more energy than": a regression
         # "speed-accuracy trade-off", "at the cost of", "at no extra cost"

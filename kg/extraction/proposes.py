@@ -26,7 +26,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extraction.context import DocContext, Sentence
-from kg.extraction.normalise import clean_alias, clean_name, long_form_of, method_key, name_shaped
+from kg.extraction.normalise import (
+    acronym_letters,
+    clean_alias,
+    clean_name,
+    long_form_of,
+    method_key,
+    name_shaped,
+)
 from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
@@ -184,6 +191,19 @@ class ProposalRules:
             and self.is_valid_name(long)
             and bool(long_form_of(short, long))
         )
+
+    @staticmethod
+    def long_form(short: str, long: str) -> str:
+        """An acronym's long form without a generic last word that is not one of its letters:
+        "mixed-precision quantization algorithm (FMPQ)" -> "mixed-precision quantization", but
+        "Next Convolution Block (NCB)" keeps its Block."""
+        long = clean_alias(long)
+        trimmed = clean_name(long)
+        letters = acronym_letters(short)
+        last = trimmed.rsplit(None, 1)[-1][:1].casefold() if trimmed else ""
+        if trimmed != long and letters and last == letters[-1] and long_form_of(short, trimmed):
+            return trimmed  # the acronym's last letter starts the last word left
+        return long
 
     def is_capword(self, word: str) -> bool:
         w = word.strip(_STRIP)
@@ -395,8 +415,7 @@ class ProposalRules:
             name = clean_name(name)
             if not (self.is_valid_name(name) or (alias and self.is_new_acronym(name, alias))):
                 return
-            # an acronym's long form is kept whole: "Next Convolution Block (NCB)"
-            alias = clean_alias(alias) if alias else None
+            alias = self.long_form(name, alias) if alias else None
             key = method_key(name)
             alias_key = method_key(alias) if alias else ""
             for c in found:
@@ -537,7 +556,7 @@ class ProposalRules:
                     for c in found:
                         ks = c.keys()
                         if method_key(short) in ks and method_key(long) not in ks:
-                            c.aliases.append(clean_alias(long))
+                            c.aliases.append(self.long_form(short, long))
                         elif method_key(long) in ks and method_key(short) not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
