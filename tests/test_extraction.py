@@ -650,6 +650,8 @@ def test_a_question_is_not_a_result(extractor: Extractor) -> None:
          "framework to find architectures", "framework"),
         ("We then present a novel algorithm for softmax computation in two passes.",
          "algorithm for softmax computation", "method"),
+        # a bare head is kept when no sentence says more
+        ("Our approach is simple and fast.", "approach", "method"),
     ],
 )  # fmt: skip
 def test_unnamed_proposals(

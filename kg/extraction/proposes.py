@@ -633,6 +633,7 @@ class ProposalRules:
                     c.aliases.append(member)
 
     def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
+        head_only: MethodCandidate | None = None
         for sent in ctx.sentences:
             cues = cue_sents.get(sent.index, set())
             if sent.in_title or "SELF" not in cues:
@@ -674,8 +675,6 @@ class ProposalRules:
                 words.pop(0)
             if any(w.casefold() in self.study_heads for w in words[:4]):
                 continue  # "a comprehensive empirical study of ...", "the challenges posed by"
-            if len(words) == 1 and words[0].casefold() in self.kind_heads:
-                continue  # "our model is conceptually simple"
             desc = " ".join(words).strip(_STRIP)
             if not desc:
                 continue
@@ -687,8 +686,11 @@ class ProposalRules:
             c = MethodCandidate("", [], kind, True, ctx.evidence(sent, "unnamed_proposal", 0.5))
             c.name = None  # type: ignore[assignment]
             c.description = desc
-            return c
-        return None
+            if len(words) > 1 or words[0].casefold() not in self.kind_heads:
+                return c
+            # "our approach is ...": a bare head, kept unless a later sentence says more
+            head_only = head_only or c
+        return head_only
 
 
 __all__ = ["MethodCandidate", "ProposalRules", "Sentence"]
