@@ -1,7 +1,7 @@
 """Extraction speed: abstracts per second, one and two processes, against the tokenizer alone.
 
     .venv/bin/python benchmarks/extract.py [--n 10000] [--repeat 3] [--seeds ../shared/seeds]
-        [--memory]
+        [--memory | --instructions]
 
 Wall-clock rates depend on what else the machine runs; the CPU-time rates (user + system time of
 the process and its workers) are the steadier figure on a shared machine. The runs are made in
@@ -15,7 +15,9 @@ abstracts. Each measurement runs in a fresh child process so its peak RSS
 - `tokenizer`: `nlp.tokenizer.pipe` over the same texts (title + abstract) - the floor;
 - `extract x1`: `Extractor().extract_all(papers)` (whole pipeline + result objects), one process;
 - `extract x2`: the same with `n_process=2`;
-- with `--memory`: `extract x1` at 5k, 10k and 20k abstracts, to show memory stays flat.
+- with `--memory`: `extract x1` at 5k, 10k and 20k abstracts, to show memory stays flat;
+- with `--instructions` (needs valgrind, about 6 minutes): instructions per abstract of the
+  tokenizer and of the extraction, counted by callgrind, which do not drift with the machine.
 """
 
 from __future__ import annotations
@@ -23,10 +25,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -68,6 +72,39 @@ def child(mode: str, n: int, seeds: Path) -> dict:
             "peak_child_rss_mb": kids.ru_maxrss / 1024}  # fmt: skip
 
 
+def counted_child(mode: str, passes: int, seeds: Path) -> None:
+    """One warm-up pass over the seed abstracts, then `passes` more: the work callgrind counts."""
+    from kg.extraction import Extractor, build_nlp, doc_text
+
+    base = seed_papers(seeds)
+    if mode == "tokenizer":
+        nlp = build_nlp()
+        texts = [doc_text(p.title, p.abstract) for p in base]
+        for _ in range(1 + passes):
+            sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
+    else:
+        extractor = Extractor()
+        for _ in range(1 + passes):
+            sum(len(x.improves) for x in extractor.extract_all(base, batch_size=128))
+
+
+def instructions(mode: str, seeds: Path) -> float:
+    """Instructions per abstract under callgrind: two passes minus none, both after a warm-up
+    pass (startup and the first, cold pass cancel out). The same count however busy the
+    machine is."""
+    counts = []
+    for passes in (0, 2):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = subprocess.run(
+                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
+                 sys.executable, __file__, "--counted", mode, "--passes", str(passes),
+                 "--seeds", str(seeds)],
+                check=True, capture_output=True, text=True, cwd=ROOT,
+            )  # fmt: skip
+        counts.append(int(re.search(r"Collected : (\d+)", out.stderr).group(1)))
+    return (counts[1] - counts[0]) / (2 * len(seed_papers(seeds)))
+
+
 def run(mode: str, n: int, seeds: Path) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, "--n", str(n), "--seeds", str(seeds)],
@@ -86,10 +123,23 @@ def main() -> None:
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--memory", action="store_true", help="also peak RSS at 5k/10k/20k")
     ap.add_argument("--repeat", type=int, default=3, help="rounds of the runs (median shown)")
+    ap.add_argument(
+        "--instructions", action="store_true", help="count instructions with callgrind instead"
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--counted", help=argparse.SUPPRESS)
+    ap.add_argument("--passes", type=int, default=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.n, args.seeds)))
+        return
+    if args.counted:
+        counted_child(args.counted, args.passes, args.seeds)
+        return
+    if args.instructions:
+        tok, ext = (instructions(mode, args.seeds) for mode in ("tokenizer", "extract1"))
+        print("instructions per abstract (callgrind; the seed abstracts twice after a warm-up):")
+        print(f"  tokenizer {tok / 1e6:.2f} M, extraction {ext / 1e6:.2f} M: {tok / ext:.1%}")
         return
     # rounds of the three runs one after the other: a ratio is taken within a round, where
     # the machine's speed drifts least, and the median round is reported
