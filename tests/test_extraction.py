@@ -703,6 +703,7 @@ def test_each_value_goes_to_its_own_metric(
         ("Experiments on the SNLI-VE and MS COCO datasets show gains.", {"SNLI-VE", "COCO"}),
         ("FernNet solves 80% of MATH500 problems, more than on MATH.", {"MATH500", "MATH"}),
         ("FernNet helps tasks such as RAG and ICL.", set()),
+        ("We train the models on the SA-1B and SA-V datasets.", set()),  # training data
     ],
 )  # fmt: skip
 def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> None:

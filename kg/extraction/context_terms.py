@@ -34,6 +34,7 @@ _TITLE_FOR = re.compile(
 _NAME = r"[A-Z0-9][\w\-.'+*&]*(?:\s+[A-Z0-9][\w\-.'+*&]*){0,2}"
 _LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
 _LIST_OPENERS = tuple(_WORDS["dataset_list_openers"])
+_TRAINING_VERBS = frozenset(_WORDS["training_verbs"])
 _LIST_AFTER = re.compile(
     rf"\b(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
     r"(?P<l>[^.;:)]+)"
@@ -81,6 +82,12 @@ def _has_model_process(text: str) -> bool:
     each unbounded match finds a match exactly when the bounded search does."""
     no_word_before = _NO_WORD_BEFORE.match
     return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
+
+
+def _trained_on(text: str, start: int) -> bool:
+    """ "we train the models on SA-1B and SA-V datasets": data the method learns from, not data
+    it is evaluated on (a training verb in the four words before)."""
+    return not _TRAINING_VERBS.isdisjoint(w.casefold() for w in text[:start].split()[-4:])
 
 
 def title_task_phrases(raw: str) -> list[str]:
@@ -139,8 +146,9 @@ def extract_datasets(
             continue
         stext = sent.text
         for m in _DATASET_HEAD.finditer(stext):
-            add(m.group("n"), sent, "dataset_head")
-        lists = [*_LIST_BEFORE.finditer(stext)]
+            if not _trained_on(stext, m.start()):
+                add(m.group("n"), sent, "dataset_head")
+        lists = [m for m in _LIST_BEFORE.finditer(stext) if not _trained_on(stext, m.start())]
         if any(o in stext for o in _LIST_OPENERS):
             lists += _LIST_AFTER.finditer(stext)
         for m in lists:
