@@ -6,6 +6,13 @@ name, a results opener such as "Experiments show", or a quantified result withou
 other work). Generic metric words ("memory", "cost", "performance", ...) need a quantity or a
 comparison word right next to them. Rules: `metric_with_value` (0.85) and `metric_claim` (0.6).
 One claim is kept per (method, canonical metric), preferring the first one with a value.
+
+No claim comes from a sentence about other work (an opener such as "Although" or "Existing",
+or another name as its subject, with no we/our), a level at parity or a stated problem with no
+gain word, or a question ("whether"); nor from a metric at parity, lost ("accuracy drop"),
+grown ("increases memory by 40%"), traded off or paid ("at the cost of"). A value retained
+("retains 96.7% of") is not a gain. Such metrics are set aside before values are paired, so
+they take no value from the others. The word lists are in the lexicon.
 """
 
 from __future__ import annotations
@@ -393,7 +400,6 @@ class ImprovementRules:
                 return None
             if gap.lstrip().startswith(",") or (words and words[0] in self.coordinators):
                 d += 4  # "by 5.2x and GPU memory by 2x": the value ends the clause before
-
         else:
             gap = text[me:qs]
             d = len(gap.split()) + 0.5

@@ -14,9 +14,14 @@ Rules (each result records the rule that fired):
 - `naming_cue`: "called/dubbed/named/termed/coined NAME".
 - `enumerated_component`: "(1) Dynamic Range Expansion, which ..." items in a sentence about the
   paper's own components.
-- `family_member`: "EfficientViT-M5" written in the abstract becomes an alias of "EfficientViT".
+- `own_name`, `passive_proposal`, `appositive`: names introduced without a proposal object:
+  "our TinyNet", "NAME (is|are) proposed/devised/...", "NAME, a novel encoder".
+- `family_member`: "EfficientViT-M5" written in the abstract becomes an alias of "EfficientViT"
+  (and so does a later name that extends a found one).
 - `unnamed_proposal`: no name at all but "we propose/present ... a <description>": one unnamed
-  method (name None) with the description.
+  method (name None) with the description; none for a study, survey or problem.
+
+No proposal comes from a question. The word lists are in the lexicon (`proposal_words`).
 """
 
 from __future__ import annotations
