@@ -3,6 +3,8 @@
 
 - `dataset_vocabulary`: a known dataset / benchmark name in the abstract (not a proposed one).
 - `dataset_head`: "the NAME benchmark/dataset" with a name-shaped NAME.
+- `dataset_list`: the names of "benchmarks such as A, B and C" or "on the A, B and C datasets"
+  (not data the method is trained on).
 - `task_vocabulary`: a known task phrase in the title or abstract.
 - `title_for_phrase`: the title's "... for <task>" phrase.
 """

@@ -4,9 +4,12 @@
 - `hardware_class`: a class or device class ("GPUs", "edge devices"), confidence 0.7.
 Mentions that only measure cost ("GPU hours", "GPU days") are skipped, and a sentence about
 other work (a cue such as "existing", "traditional", "however" and no reference to this paper) only
-counts when the paper's own title or main method is about that hardware class. Each method gets one
-target per hardware; a generic class mention is dropped when the same method already has a specific
-product of that class.
+counts when the paper's own title or main method is about that hardware class. So does a
+problem stated about hardware ("not efficient for", "future accelerators") or hardware given as
+an example ("accelerators (e.g., Apple M4)") in a sentence not about this paper; a comparison
+baseline ("faster than GPUs") and a count ("the number of accelerators") never count. Each
+method gets one target per hardware; a generic class mention is dropped when the same method
+already has a specific product of that class.
 """
 
 from __future__ import annotations
