@@ -47,6 +47,7 @@ _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 # the cue labels these rules read (`terms.cue_phrases`)
 _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
+# what a family member adds to its family's name: "-M5", "-L", "v2"
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 
@@ -103,6 +104,7 @@ class ProposalRules:
         self.appositive_stops = frozenset(words["appositive_stops"])
         self.list_stops = frozenset(words["list_stops"])
         self.heads = frozenset(words["unnamed_heads"])
+        self.complements = frozenset(words["head_complements"])
         self.study_heads = frozenset(words["study_heads"])
         self.prior_before_cue = re.compile(rf"\b({alternation(words['prior_cues'])})\b")
         self.self_before = re.compile(rf"\b({alternation(words['self_before'])})\b")
@@ -624,9 +626,7 @@ class ProposalRules:
                 continue
             if c.name + "-" not in text and c.name + "v" not in text and c.name + " v" not in text:
                 continue
-            pat = re.compile(
-                rf"(?<![\w-]){re.escape(c.name)}(?:-[A-Za-z0-9.]{{1,8}}|\s?[vV]\d+(?:\.\d+)?)(?![\w-])"
-            )
+            pat = re.compile(rf"(?<![\w-]){re.escape(c.name)}{_FAMILY_SUFFIX.pattern}(?![\w-])")
             seen = {a.casefold() for a in c.aliases} | {c.name.casefold()}
             for m in pat.finditer(text):
                 member = m.group(0).rstrip(".")
@@ -656,7 +656,7 @@ class ProposalRules:
                 if (
                     content
                     and bare in self.boundaries
-                    and (len(content) > 1 or bare not in {"for", "to"})
+                    and (len(content) > 1 or bare not in self.complements)
                 ):
                     break
                 words.append(w.strip(_STRIP))
