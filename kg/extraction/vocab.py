@@ -99,12 +99,15 @@ def alternation(words: list[str], any_space: bool = False) -> str:
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("kg").joinpath("data", "extraction", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in _read(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _read(name: str) -> str:
+    return resources.files("kg").joinpath("data", "extraction", name).read_text(encoding="utf-8")
 
 
 def _json(name: str) -> Any:
-    return json.loads(resources.files("kg").joinpath("data", "extraction", name).read_text("utf-8"))
+    return json.loads(_read(name))
 
 
 def _split_aliases(field_text: str) -> tuple[str, ...]:
