@@ -45,6 +45,15 @@ def test_v100_is_one_hardware(text: str) -> None:
     assert (entry.canonical, entry.vendor, entry.hw_class) == ("NVIDIA V100 GPU", "NVIDIA", "GPU")
 
 
+@pytest.mark.parametrize(
+    ("text", "hw_class"),
+    [("Apple M2 Pro", "CPU"), ("MacBook Air", "mobile"), ("Skylake-X", "CPU"), ("U55C", "FPGA")],
+)
+def test_hardware_class(text: str, hw_class: str) -> None:
+    entry = canonical_hardware(text)
+    assert entry is not None and entry.hw_class == hw_class
+
+
 @pytest.mark.parametrize("text", ["FPS", "frames per second", "frame rate"])
 def test_fps_is_one_metric(text: str) -> None:
     entry = canonical_metric(text)
@@ -317,6 +326,10 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("2080 Ti", "NVIDIA RTX 2080 Ti GPU"),
         ("GTX 1070", "NVIDIA GTX 1070 GPU"),
         ("Raspberry Pi 4", "Raspberry Pi 4"),
+        # CPU micro-architectures are their own entries, not a product line ("Xeon")
+        ("Zen 2", "AMD Zen 2 CPU"),
+        ("Broadwell", "Intel Broadwell CPU"),
+        ("Xilinx Alveo U280", "Alveo U280 FPGA"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:
