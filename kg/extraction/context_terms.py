@@ -4,7 +4,10 @@
 - `dataset_vocabulary`: a known dataset / benchmark name in the abstract (not a proposed one).
 - `dataset_head`: "the NAME benchmark/dataset" with a name-shaped NAME.
 - `dataset_list`: the names of "benchmarks such as A, B and C" or "on the A, B and C datasets"
-  (not data the method is trained on).
+  (not data the method is trained on), and the other names of a list after "on", "across",
+  "including", ... that holds a known dataset ("on both Biographies and WikiQA").
+- `dataset_variant`: a known dataset with a year, edition or resolution ("AIME'24", "COCO2014",
+  "ImageNet-64x64"), under the dataset's name.
 - `task_vocabulary`: a known task phrase in the title or abstract.
 - `title_for_phrase`: the title's "... for <task>" phrase.
 """
@@ -45,6 +48,18 @@ _LIST_BEFORE = re.compile(
     rf"\b(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
     rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})+)\s+(?:{_LIST_HEADS})\b"
 )
+# "on both A and B", "including A, B, and C": a list that holds a known dataset (its names may
+# start in lowercase when a capital or digit follows: "xbench-DeepSearch", "iNat2018")
+_SIBLING = r"(?:[a-z]+-?)?" + _NAME
+_SIBLING_ITEM = re.compile(rf"(?:the\s+)?({_SIBLING})")
+_SIBLING_LIST = re.compile(
+    rf"(?:\b(?:{alternation([*_WORDS['dataset_leads'], *_LIST_OPENERS])})|[:(]"
+    rf"|\b(?:{_LIST_HEADS}),)\s*"
+    rf"(?:(?:{alternation(_WORDS['dataset_list_fillers'])})\s+)*"
+    rf"(?P<l>{_SIBLING}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_SIBLING})+)"
+)
+# a year, edition or resolution after a dataset's name: "AIME'24", "COCO2014", "ImageNet-64x64"
+_VARIANT = re.compile(r"(?:['’]\s?\d{2}|(?<=[A-Za-z])-?(?:19|20)\d{2}|-\d{2,4}x\d{2,4})(?![\w'’-])")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
 _LIST_ITEM = re.compile(rf"(?:the\s+)?({_NAME})")
@@ -84,6 +99,12 @@ def _has_model_process(text: str) -> bool:
     each unbounded match finds a match exactly when the bounded search does."""
     no_word_before = _NO_WORD_BEFORE.match
     return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
+
+
+def _variant(name: str) -> bool:
+    """Whether `name` is a known dataset with a year, edition or resolution ("AIME'24")."""
+    m = _VARIANT.search(name)
+    return m is not None and name[: m.start()].casefold() in load_vocabulary().dataset_by_alias
 
 
 def _trained_on(text: str, start: int) -> bool:
@@ -137,16 +158,50 @@ def extract_datasets(
             or name in _COMMON_ACRONYMS  # "tasks such as RAG and ICL"
             or low in vocab.metric_by_alias
             or low in vocab.hardware_by_alias
+            or low in vocab.dataset_by_alias  # the vocabulary rule's, as it decided
             or len(name) > 40
         ):
             return
         seen.add(key)
         out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
 
+    text = ctx.text
+    for m in _VARIANT.finditer(text) if "'" in text or "’" in text or "20" in text else ():
+        start = max(text.rfind(" ", 0, m.start()), text.rfind("(", 0, m.start())) + 1
+        entry = vocab.dataset_by_alias.get(text[start : m.start()].casefold())
+        sent = ctx.sentence_of_char(start)
+        if entry is None or sent is None or sent.in_title:
+            continue
+        if method_key(entry.canonical) not in seen | proposed:
+            seen.add(method_key(entry.canonical))
+            out[entry.canonical.casefold()] = {
+                "name": entry.canonical, "text": text[start : m.end()],
+                "evidence": ctx.evidence(sent, "dataset_variant", 0.7),
+            }  # fmt: skip
+    known_at = sorted(r[3] for r in terms_of(doc, "DATASET"))
     for sent in ctx.sentences:
-        if sent.index not in heads or sent.in_title:
+        if sent.in_title:
             continue
         stext = sent.text
+        if any(sent.start_char <= k < sent.end_char for k in known_at) and (
+            "," in stext or " and " in stext
+        ):
+            for m in _SIBLING_LIST.finditer(stext):
+                lo, hi = sent.start_char + m.start("l"), sent.start_char + m.end("l")
+                if _trained_on(stext, m.start()) or not any(lo <= k < hi for k in known_at):
+                    continue
+                for part in _LIST_SPLIT.split(m.group("l")):
+                    item = _SIBLING_ITEM.match(part)
+                    name = item.group(1).rstrip(".") if item else ""
+                    if (
+                        item
+                        and item.end() == len(part.rstrip())
+                        and not name[0].isdigit()
+                        and not _variant(name)
+                    ):
+                        add(name, sent, "dataset_list")
+        if sent.index not in heads:
+            continue
         for m in _DATASET_HEAD.finditer(stext):
             if not _trained_on(stext, m.start()):
                 add(m.group("n"), sent, "dataset_head")
