@@ -442,6 +442,49 @@ def test_acronyms_of_used_techniques_are_not_proposed(
 
 
 @pytest.mark.parametrize(
+    ("title", "sentence", "name", "aliases"),
+    [
+        # the long form starts where the proposed phrase starts, not where the letters do
+        ("Spiking Nets", "We propose an Iterative Initialization and Retraining method for SNNs "
+         "(IIR-SNN) for single-shot inference.", "IIR-SNN",
+         ["Iterative Initialization and Retraining method for SNNs"]),
+        ("Residuals", "We introduce Mixture of Multi-rate Residuals (M2R2), a framework.", "M2R2",
+         ["Mixture of Multi-rate Residuals"]),
+        ("Adapters", "We propose Mixture of Sparse Adapters, or MoSA, as a new tuning method.",
+         "MoSA", ["Mixture of Sparse Adapters"]),
+        # a title's subtitle that spells the acronym
+        ("CAAD: Context-Aware Adaptive Decoding for Truthful Text Generation",
+         "We propose a decoding method.", "CAAD", ["Context-Aware Adaptive Decoding"]),
+        ("LST: Ladder Side-Tuning for Transfer Learning", "We propose a tuning method.", "LST",
+         ["Ladder Side-Tuning"]),
+        ("FlashNet-2: Faster Attention with Better Parallelism", "We propose a kernel.",
+         "FlashNet-2", []),  # not an acronym
+        # a plural name is the kind's name in the singular
+        ("Tracking", "We propose EfficientTAMs, lightweight track anything models.",
+         "EfficientTAM", ["EfficientTAMs"]),
+    ],
+)  # fmt: skip
+def test_proposed_name_and_long_form(
+    extractor: Extractor, title: str, sentence: str, name: str, aliases: list[str]
+) -> None:
+    methods = extractor.extract(paper(title, sentence)).methods
+    assert [(m.name, list(m.aliases)) for m in methods] == [(name, aliases)]
+
+
+def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "MeshNet: Fast Meshes",
+            "We propose MeshNet, a module that we evaluate on Vision-Language Models "
+            "(Qwen2.5-VL) and that uses end-to-end training of quantization parameters (E2E-QP).",
+        )
+    )
+    names = [m.name for m in x.methods]
+    assert "Qwen2.5-VL" not in names
+    assert "E2E-QP" in names
+
+
+@pytest.mark.parametrize(
     ("sentence", "platform", "baseline"),
     [
         ("Running on an FPGA, CoilNet is 4x more energy efficient than commercial GPUs.",

@@ -50,6 +50,7 @@ _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 # what a family member adds to its family's name: "-M5", "-L", "v2"
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
+_OR_ACRONYM = re.compile(r",\s+or\s+([A-Z][\w\-]*[A-Z0-9][\w\-]*)(?=[\s,;:.)])")
 
 
 @dataclass
@@ -64,6 +65,11 @@ class MethodCandidate:
 
     def keys(self) -> set[str]:
         return {k for k in (method_key(a) for a in [self.name, *self.aliases]) if k}
+
+    def reads_longer(self, long_form: str) -> bool:
+        """Whether an alias already reads this long form with more words before it (the
+        widened "Iterative Initialization and Retraining ..." of "Initialization and ...")."""
+        return any(a.endswith(f" {long_form}") for a in self.aliases)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,6 +87,47 @@ _SPLIT_WORD = re.compile(r"\S+")
 
 def _words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SPLIT_WORD.finditer(text)]
+
+
+def _unmatched(initials: str, letters: str) -> int:
+    """How many of `initials` do not read, in order, among `letters` (0: a subsequence)."""
+    at, missed = 0, 0
+    for c in initials:
+        k = letters.find(c, at)
+        if k < 0:
+            missed += 1
+        else:
+            at = k + 1
+    return missed
+
+
+def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | None:
+    """The long form a title's subtitle opens with when it spells the title's acronym: "CAAD:
+    Context-Aware Adaptive Decoding for ..." -> "Context-Aware Adaptive Decoding".
+
+    The acronym is the name's capitals and digits ("Light-PEFT": LPEFT), and a name with as
+    many small letters as those is no acronym. It must read, in order, among the
+    initials of the long form's words and word parts, and those initials may hold at most one
+    word it does not spell ("Next Generation Vision Transformer" for Next-ViT); the first and
+    last words start with its first and last letters."""
+    letters = "".join(c for c in short if c.isupper() or c.isdigit()).casefold()
+    words = tail.split()
+    lower = sum(c.islower() for c in short)
+    if " " in short.strip() or len(letters) < 2 or lower >= len(letters) or not words:
+        return None  # not an acronym: "FlashAttention-2: Faster Attention ..."
+    for k in range(2, min(len(words), len(letters) + 3) + 1):
+        content = [w for w in words[:k] if w.casefold() not in connectors]
+        parts = "".join(p[:1] for w in content for p in w.split("-") if p).casefold()
+        initials = "".join(w[:1] for w in content).casefold()
+        last = words[k - 1]
+        if (
+            initials[:1] == letters[0]
+            and letters[-1] in {last[:1].casefold(), last.rsplit("-", 1)[-1][:1].casefold()}
+            and _unmatched(letters, parts) == 0
+            and _unmatched(initials, letters) <= 1
+        ):
+            return " ".join(words[:k])
+    return None
 
 
 class ProposalRules:
@@ -278,9 +325,14 @@ class ProposalRules:
         return cached
 
     def _acronym_defs(self, text: str) -> list[tuple[int, int, str, str | None]]:
-        if "(" not in text:
-            return []
         out = []
+        # "Mixture of Sparse Adapters, or MoSA,"
+        for m in _OR_ACRONYM.finditer(text) if ", or " in text else ():
+            long = long_form_of(m.group(1), text[: m.start()])
+            if long and self.is_namey(m.group(1)) and text.endswith(long, 0, m.start()):
+                out.append((m.start() - len(long), m.end(), m.group(1), long))
+        if "(" not in text:
+            return out
         for m in _PAREN.finditer(text):
             inner = m.group(1).strip()
             before = text[: m.start()]
@@ -298,9 +350,22 @@ class ProposalRules:
                             seq.insert(0, w)
                         else:
                             break
-                    if len(seq) >= 2:
+                    # ... starting with the acronym's first letter ("Vision-Language Models
+                    # (Qwen2.5-VL)" gives an example, not a long form)
+                    if len(seq) >= 2 and seq[0][:1].casefold() == acronym_letters(inner)[:1]:
                         long = " ".join(seq)
                 if long is None and not self.is_namey(inner):
+                    continue
+                # "Vision-Language Models (Qwen2.5-VL)": an example of a kind, unlike "end-to-end
+                # training of quantization parameters (E2E-QP)"
+                prev = before.rsplit(None, 6)[-6:]
+                if (
+                    long is None
+                    and prev
+                    and prev[-1].endswith("s")
+                    and not prev[-1].isupper()
+                    and not any(w[:1].casefold() == inner[:1].casefold() for w in prev)
+                ):
                     continue
                 j = m.start()
                 while j > 0 and text[j - 1].isspace():
@@ -364,6 +429,14 @@ class ProposalRules:
                 continue
             if seen_head and not lenient:
                 break  # "a novel approach enabling ...": the object has no name
+            d = self._def_after(text, s, defs) if self.is_capword(w) else None
+            if d:
+                found.append(d)
+                while have(i) and words[i][0] < d[1]:
+                    i += 1
+                if not self._list_continues(text, d[1]):
+                    break
+                continue
             if self.is_capword(w) and (lenient or skipped <= 1):
                 seq = [(s, w)]
                 k = i + 1
@@ -397,6 +470,25 @@ class ProposalRules:
             i += 1
         return found
 
+    @staticmethod
+    def _def_after(
+        text: str, s: int, defs: list[tuple[int, int, str, str | None]]
+    ) -> tuple[int, int, str, str | None] | None:
+        """An acronym defined a few words after `s`, in the same phrase and with the same first
+        letter, with its long form widened to start at `s`: "an Iterative Initialization and
+        Retraining method for SNNs (IIR-SNN)", "Magic 1-For-1 (Magic141)"."""
+        for start, end, short, _long in defs:
+            if s < start <= s + 60:
+                paren = text.rfind("(", start, end)
+                long = text[s:paren].strip()
+                if (
+                    paren > s
+                    and not any(c in long for c in ",;:()")
+                    and long[:1].casefold() == acronym_letters(short)[:1]
+                ):
+                    return (s, end, short, long)
+        return None
+
     def _list_continues(self, text: str, end: int) -> bool:
         rest = text[end : end + 12].lstrip()
         if rest.startswith(","):
@@ -422,13 +514,23 @@ class ProposalRules:
             name = clean_name(name)
             if not (self.is_valid_name(name) or (alias and self.is_new_acronym(name, alias))):
                 return
+            plural = None
+            if len(name) >= 4 and name[-1] == "s" and name[-2].isupper() and " " not in name:
+                name, plural = name[:-1], name  # "EfficientTAMs": the name is EfficientTAM
             alias = self.long_form(name, alias) if alias else None
             key = method_key(name)
             alias_key = method_key(alias) if alias else ""
             for c in found:
                 ks = c.keys()
                 if key in ks or (alias_key and alias_key in ks):
-                    if alias and alias_key not in ks and alias.casefold() != c.name.casefold():
+                    if (
+                        alias
+                        and alias_key not in ks
+                        and alias.casefold() != c.name.casefold()
+                        and not c.reads_longer(alias)
+                    ):
+                        # a longer reading replaces a shorter one ("... Reconfigurable Accelerator")
+                        c.aliases = [a for a in c.aliases if not alias.startswith(f"{a} ")]
                         c.aliases.append(alias)
                     if key not in ks:
                         c.aliases.append(name)
@@ -450,12 +552,15 @@ class ProposalRules:
             cand = MethodCandidate(name, [], kind or "method", main, ev, order)
             if alias and method_key(alias) != key:
                 cand.aliases.append(alias)
+            if plural:
+                cand.aliases.append(plural)
             found.append(cand)
 
         title_sent = next((s for s in ctx.sentences if s.in_title), None)
         tn = self.title_name(title)
         if tn and title_sent:
-            add(tn[0], None, tn[1], True, ctx.evidence(title_sent, "title_prefix", 0.9))
+            long = title_long_form(tn[0], title.partition(":")[2], self.connectors)
+            add(tn[0], long, tn[1], True, ctx.evidence(title_sent, "title_prefix", 0.9))
 
         first_proposal = True
         for sent in ctx.sentences:
@@ -563,7 +668,8 @@ class ProposalRules:
                     for c in found:
                         ks = c.keys()
                         if method_key(short) in ks and method_key(long) not in ks:
-                            c.aliases.append(self.long_form(short, long))
+                            if not c.reads_longer(long):
+                                c.aliases.append(self.long_form(short, long))
                         elif method_key(long) in ks and method_key(short) not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
