@@ -752,6 +752,23 @@ def test_each_value_goes_to_its_own_metric(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "metric", "direction"),
+    [
+        ("FernNet achieves 6.0x higher energy efficiency than GPUs.", "energy", "higher"),
+        ("FernNet gives 1.8x better cost efficiency than GPUs.", "cost", "higher"),
+        ("FernNet reduces energy consumption by 30%.", "energy", "lower"),
+        ("FernNet shows lower CPU utilization (9.5% vs. 23.2%).", "efficiency", "lower"),
+    ],
+)
+def test_direction_of_efficiency(
+    extractor: Extractor, sentence: str, metric: str, direction: str
+) -> None:
+    assert [(c.metric, c.direction) for c in fern(extractor, sentence).improves] == [
+        (metric, direction)
+    ]
+
+
+@pytest.mark.parametrize(
     ("sentence", "datasets"),
     [
         ("We evaluate FernNet on benchmarks such as Koala, Self-Instruct, and MT-Bench.",

@@ -106,6 +106,9 @@ class ImprovementRules:
         # metric's good side ("higher energy efficiency", "more memory savings")
         self.minimizers = vocab.words("minimizers")
         self.inverted_heads = vocab.words("higher_is_better_heads")
+        # "6x higher energy efficiency", "better GPU utilization": more is better whatever the
+        # metric's own direction, unless a word says it went down ("lower CPU utilization")
+        self.efficiency_heads = vocab.words("efficiency_heads")
         self.tradeoff = re.compile(
             rf"(?:-[\w-]+)?\s*(?:{alternation(lex['tradeoff_words'])})\b", re.I
         )
@@ -254,10 +257,10 @@ class ImprovementRules:
                     value = quantities[qi][2]
                 direction = entry.direction
                 before, after = near_words[ms]
-                if entry.direction == "lower" and _meets(self.lower_words, before, after):
-                    direction = "lower"
-                elif entry.direction == "higher" and _meets(self.higher_words, before, after):
-                    direction = "higher"
+                if not self.efficiency_heads.isdisjoint(
+                    [*metric_text.casefold().split(), *after[:1]]
+                ):
+                    direction = "lower" if _meets(self.lower_words, before, after) else "higher"
                 if base is False:
                     found = self._baselines(text, low, method_keys)
                     base = found[0][1] if found else None
