@@ -522,6 +522,21 @@ def test_baseline_stops_at_the_next_comparison(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "baselines"),
+    [
+        ("FernNet gives a 2.9x speedup over cuBLAS and a 2.1x throughput gain compared to vLLM "
+         "from a serving perspective.", {"speedup": "cuBLAS", "throughput": "vLLM"}),
+        ("Compared with ResNet, FernNet has 55% fewer parameters, and runs at 1.7x the FPS.",
+         {"parameters": "ResNet", "FPS": "ResNet"}),
+    ],
+)  # fmt: skip
+def test_each_value_keeps_its_comparison(
+    extractor: Extractor, sentence: str, baselines: dict[str, str]
+) -> None:
+    assert {c.metric: c.baseline for c in fern(extractor, sentence).improves} == baselines
+
+
+@pytest.mark.parametrize(
     ("sentence", "metric_word", "wrong"),
     [
         ("FernNet reaches higher throughput on a single 24GB card.", "throughput", "24GB"),
