@@ -459,6 +459,8 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          ["Ladder Side-Tuning"]),
         ("FlashNet-2: Faster Attention with Better Parallelism", "We propose a kernel.",
          "FlashNet-2", []),  # not an acronym
+        ("INT v.s. FP: A Study of Formats", "We propose FormatBench, a benchmark.",
+         "FormatBench", []),  # a title comparing two things names neither
         # a plural name is the kind's name in the singular
         ("Tracking", "We propose EfficientTAMs, lightweight track anything models.",
          "EfficientTAM", ["EfficientTAMs"]),
@@ -764,6 +766,24 @@ def test_each_value_goes_to_its_own_metric(
     extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
 ) -> None:
     assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("FernNet can outperform previous works in both perplexity and zero-shot accuracy.",
+         {("perplexity", "previous works"), ("accuracy", "previous works")}),
+        ("FernNet consistently surpasses BP in classification accuracy on MLPs.",
+         {("accuracy", "BP")}),
+        ("FernNet outperforms prior methods in both efficiency and memory usage.",
+         {("memory", "prior methods")}),  # bare "efficiency" stays too vague
+        ("FernNet outperforms prior methods, with similar memory usage.", set()),
+    ],
+)  # fmt: skip
+def test_metric_it_outperforms_in(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
+) -> None:
+    assert {(c.metric, c.baseline) for c in fern(extractor, sentence).improves} == claims
 
 
 @pytest.mark.parametrize(

@@ -119,6 +119,13 @@ class ImprovementRules:
         self.other_openers = vocab.words("other_work_openers")
         self.earlier_proposal = tuple(lex["earlier_proposal"])
         self.first_person = vocab.words("first_person")
+        # "outperforms previous works in both perplexity and ...": the metric it is beaten in
+        self.outperform_cues = tuple(lex["outperform_in_cues"])
+        self.outperform_in = re.compile(
+            rf"\b(?:{alternation(lex['outperform_in_cues'])})\b[^,;.]{{0,80}}?\bin\s+"
+            r"(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,|\sand|\sor)\s+)?$",
+            re.I,
+        )
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -302,6 +309,8 @@ class ImprovementRules:
         modifiers = self.modifiers
         adjacent = self.adjacent
         offset = sent.start_char
+        low = text.casefold()
+        outperform = any(c in low for c in self.outperform_cues)
         for kb_id, span_start, span_end in spans:
             entry = by_alias.get(kb_id.casefold())
             if entry is None:
@@ -322,7 +331,7 @@ class ImprovementRules:
             # casefold adds no whitespace, so the metric's own words are those of its casefold
             claimed = not (
                 adjacent.isdisjoint(tight) and adjacent.isdisjoint(metric_text.casefold().split())
-            )
+            ) or bool(outperform and self.outperform_in.search(text, max(0, ms - 160), ms))
             vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands

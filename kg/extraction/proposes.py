@@ -153,6 +153,8 @@ class ProposalRules:
         self.heads = frozenset(words["unnamed_heads"])
         self.complements = frozenset(words["head_complements"])
         self.study_heads = frozenset(words["study_heads"])
+        # "INT v.s. FP: A Comprehensive Study": two things compared, not a name
+        self.comparison_words = frozenset(words["comparison_words"])
         self.prior_before_cue = re.compile(rf"\b({alternation(words['prior_cues'])})\b")
         self.self_before = re.compile(rf"\b({alternation(words['self_before'])})\b")
         # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
@@ -299,6 +301,8 @@ class ProposalRules:
         if m:
             prefix = m.group(1).strip()
             words = prefix.split()
+            if not self.comparison_words.isdisjoint(w.casefold() for w in words):
+                return None
             tail = title[m.end(1) :].strip(" :")
             tail_words = [w.strip(_STRIP).casefold() for w in tail.split()]
             kind = next(
