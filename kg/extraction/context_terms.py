@@ -6,8 +6,8 @@
 - `dataset_list`: the names of "benchmarks such as A, B and C" or "on the A, B and C datasets"
   (not data the method is trained on), and the other names of a list after "on", "across",
   "including", ... that holds a known dataset ("on both Biographies and WikiQA").
-- `dataset_variant`: a known dataset with a year, edition or resolution ("AIME'24", "COCO2014",
-  "ImageNet-64x64"), under the dataset's name.
+- `dataset_variant`: a known dataset with an edition or resolution ("AIME'24", "ImageNet-64x64"),
+  under the dataset's name.
 - `task_vocabulary`: a known task phrase in the title or abstract.
 - `title_for_phrase`: the title's "... for <task>" phrase.
 """
@@ -58,8 +58,11 @@ _SIBLING_LIST = re.compile(
     rf"(?:(?:{alternation(_WORDS['dataset_list_fillers'])})\s+)*"
     rf"(?P<l>{_SIBLING}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_SIBLING})+)"
 )
-# a year, edition or resolution after a dataset's name: "AIME'24", "COCO2014", "ImageNet-64x64"
-_VARIANT = re.compile(r"(?:['’]\s?\d{2}|(?<=[A-Za-z])-?(?:19|20)\d{2}|-\d{2,4}x\d{2,4})(?![\w'’-])")
+# an edition or resolution after a dataset's name: "AIME'24", "ImageNet-64x64" (years written
+# on are aliases: "COCO2014"). Both patterns open with a literal, which the regex engine finds
+# by a fast scan; the digits before a resolution's "x" are read by `_variant_suffixes`.
+_EDITION = re.compile(r"['’]\s?\d{2}(?![\w'’-])")
+_RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
 _LIST_ITEM = re.compile(rf"(?:the\s+)?({_NAME})")
@@ -101,10 +104,26 @@ def _has_model_process(text: str) -> bool:
     return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
 
 
+def _variant_suffixes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each edition ("'24") or resolution ("-64x64") after a letter in `text`."""
+    out = []
+    if "'" in text or "’" in text:
+        out += [(m.start(), m.end()) for m in _EDITION.finditer(text)]
+    for m in _RESOLUTION.finditer(text) if "x" in text else ():
+        k = m.start()
+        while k > 0 and text[k - 1].isdigit():
+            k -= 1
+        if 2 <= m.start() - k <= 4 and text[k - 1 : k] == "-":
+            out.append((k - 1, m.end()))
+    return [(a, b) for a, b in out if text[a - 1 : a].isalpha()]
+
+
 def _variant(name: str) -> bool:
-    """Whether `name` is a known dataset with a year, edition or resolution ("AIME'24")."""
-    m = _VARIANT.search(name)
-    return m is not None and name[: m.start()].casefold() in load_vocabulary().dataset_by_alias
+    """Whether `name` is a known dataset with an edition or resolution ("AIME'24")."""
+    return any(
+        name[:start].casefold() in load_vocabulary().dataset_by_alias
+        for start, _ in _variant_suffixes(name)
+    )
 
 
 def _trained_on(text: str, start: int) -> bool:
@@ -131,6 +150,25 @@ def title_task_phrases(raw: str) -> list[str]:
     return out
 
 
+def _sibling_names(text: str, known: list[int]) -> list[str]:
+    """The names of a list in `text` that holds a known dataset (starting at one of `known`)."""
+    names = []
+    for m in _SIBLING_LIST.finditer(text):
+        if _trained_on(text, m.start()) or not any(m.start("l") <= k < m.end("l") for k in known):
+            continue
+        for part in _LIST_SPLIT.split(m.group("l")):
+            item = _SIBLING_ITEM.match(part)
+            name = item.group(1).rstrip(".") if item else ""
+            if (
+                item
+                and item.end() == len(part.rstrip())
+                and not name[0].isdigit()
+                and not _variant(name)
+            ):
+                names.append(name)
+    return names
+
+
 def extract_datasets(
     doc: Doc, ctx: DocContext, methods: list[dict[str, Any]], heads: set[int]
 ) -> list[dict[str, Any]]:
@@ -138,9 +176,13 @@ def extract_datasets(
     index) in `heads`, those with a dataset head word ("benchmarks")."""
     proposed = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
     out: dict[str, dict[str, Any]] = {}
+    known: dict[int, list[int]] = {}  # sentence index -> where known datasets start in it
     for canonical, _s, _e, start_char, _ec, written in terms_of(doc, "DATASET"):
         sent = ctx.sentence_of_char(start_char)
-        if sent is None or sent.in_title or method_key(canonical) in proposed:
+        if sent is None or sent.in_title:
+            continue
+        known.setdefault(sent.index, []).append(start_char - sent.start_char)
+        if method_key(canonical) in proposed:
             continue
         out.setdefault(canonical.casefold(), {
             "name": canonical, "text": written,
@@ -166,41 +208,28 @@ def extract_datasets(
         out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
 
     text = ctx.text
-    for m in _VARIANT.finditer(text) if "'" in text or "’" in text or "20" in text else ():
-        start = max(text.rfind(" ", 0, m.start()), text.rfind("(", 0, m.start())) + 1
-        entry = vocab.dataset_by_alias.get(text[start : m.start()].casefold())
+    for at, end in _variant_suffixes(text):
+        start = max(text.rfind(" ", 0, at), text.rfind("(", 0, at)) + 1
+        entry = vocab.dataset_by_alias.get(text[start:at].casefold())
         sent = ctx.sentence_of_char(start)
         if entry is None or sent is None or sent.in_title:
             continue
         if method_key(entry.canonical) not in seen | proposed:
             seen.add(method_key(entry.canonical))
             out[entry.canonical.casefold()] = {
-                "name": entry.canonical, "text": text[start : m.end()],
+                "name": entry.canonical, "text": text[start:end],
                 "evidence": ctx.evidence(sent, "dataset_variant", 0.7),
             }  # fmt: skip
-    known_at = sorted(r[3] for r in terms_of(doc, "DATASET"))
-    for sent in ctx.sentences:
-        if sent.in_title:
+    by_index = {sent.index: sent for sent in ctx.sentences}
+    for index in sorted(known.keys() | heads):
+        sent = by_index.get(index)
+        if sent is None or sent.in_title:
             continue
         stext = sent.text
-        if any(sent.start_char <= k < sent.end_char for k in known_at) and (
-            "," in stext or " and " in stext
-        ):
-            for m in _SIBLING_LIST.finditer(stext):
-                lo, hi = sent.start_char + m.start("l"), sent.start_char + m.end("l")
-                if _trained_on(stext, m.start()) or not any(lo <= k < hi for k in known_at):
-                    continue
-                for part in _LIST_SPLIT.split(m.group("l")):
-                    item = _SIBLING_ITEM.match(part)
-                    name = item.group(1).rstrip(".") if item else ""
-                    if (
-                        item
-                        and item.end() == len(part.rstrip())
-                        and not name[0].isdigit()
-                        and not _variant(name)
-                    ):
-                        add(name, sent, "dataset_list")
-        if sent.index not in heads:
+        if index in known and ("," in stext or " and " in stext):
+            for name in _sibling_names(stext, known[index]):
+                add(name, sent, "dataset_list")
+        if index not in heads:
             continue
         for m in _DATASET_HEAD.finditer(stext):
             if not _trained_on(stext, m.start()):

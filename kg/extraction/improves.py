@@ -157,7 +157,7 @@ class ImprovementRules:
             if not (has_digit or has_factor):
                 # reading the words around each metric is cheaper than a prefilter that looks
                 # for every claim word in the whole sentence
-                cands = self._candidates(sent, text, spans)
+                cands = self._candidates(sent, text, low, spans)
                 if not any(c[5] for c in cands):
                     continue  # no number and no comparison next to a metric: nothing to claim
             wordset = set(_WORDS.findall(low))
@@ -204,7 +204,7 @@ class ImprovementRules:
             if not about:
                 continue
             if cands is None:
-                cands = self._candidates(sent, text, spans)
+                cands = self._candidates(sent, text, low, spans)
             method = named if named is not None else resolver.main
             base: str | bool | None = False  # computed when the sentence yields a claim
             found: list[tuple[int, str]] = []
@@ -301,16 +301,16 @@ class ImprovementRules:
         return list(results.values()), baselines
 
     def _candidates(
-        self, sent: Any, text: str, spans: list[tuple[str, int, int]]
+        self, sent: Any, text: str, low: str, spans: list[tuple[str, int, int]]
     ) -> list[tuple[Any, str, int, int, set[str], bool, bool]]:
-        """The sentence's metric mentions, widened over modifiers, with the words around them."""
+        """The sentence's metric mentions, widened over modifiers, with the words around them
+        (`low`: the casefolded text)."""
         cands = []
         by_alias = self.vocab.metric_by_alias
         modifiers = self.modifiers
         adjacent = self.adjacent
         offset = sent.start_char
-        low = text.casefold()
-        outperform = any(c in low for c in self.outperform_cues)
+        outperform = None  # whether the sentence has an "outperforms" cue, read when needed
         for kb_id, span_start, span_end in spans:
             entry = by_alias.get(kb_id.casefold())
             if entry is None:
@@ -331,7 +331,11 @@ class ImprovementRules:
             # casefold adds no whitespace, so the metric's own words are those of its casefold
             claimed = not (
                 adjacent.isdisjoint(tight) and adjacent.isdisjoint(metric_text.casefold().split())
-            ) or bool(outperform and self.outperform_in.search(text, max(0, ms - 160), ms))
+            )
+            if not claimed:
+                if outperform is None:
+                    outperform = any(c in low for c in self.outperform_cues)
+                claimed = outperform and bool(self.outperform_in.search(text, max(0, ms - 160), ms))
             vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands

@@ -362,14 +362,7 @@ class ProposalRules:
                     continue
                 # "Vision-Language Models (Qwen2.5-VL)": an example of a kind, unlike "end-to-end
                 # training of quantization parameters (E2E-QP)"
-                prev = before.rsplit(None, 6)[-6:]
-                if (
-                    long is None
-                    and prev
-                    and prev[-1].endswith("s")
-                    and not prev[-1].isupper()
-                    and not any(w[:1].casefold() == inner[:1].casefold() for w in prev)
-                ):
+                if long is None and self._example_of_kind(before, inner):
                     continue
                 j = m.start()
                 while j > 0 and text[j - 1].isspace():
@@ -384,6 +377,17 @@ class ProposalRules:
                     if long_form_of(short, inner) and len(inner.split()) >= 2:
                         out.append((m.start() - len(prev[0]) - 1, m.end(), short, inner))
         return out
+
+    @staticmethod
+    def _example_of_kind(before: str, inner: str) -> bool:
+        """Whether "(inner)" after `before` names an example of a plural kind: "Vision-Language
+        Models (Qwen2.5-VL)", unlike "training of quantization parameters (E2E-QP)", where a
+        word before starts with the name's first letter."""
+        if not before.rstrip().endswith("s"):
+            return False
+        prev = before.rsplit(None, 6)[-6:]
+        first = inner[:1].casefold()
+        return not prev[-1].isupper() and not any(w[:1].casefold() == first for w in prev)
 
     def names_after(
         self, text: str, pos: int, lenient: bool
