@@ -461,6 +461,14 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          "FlashNet-2", []),  # not an acronym
         ("INT v.s. FP: A Study of Formats", "We propose FormatBench, a benchmark.",
          "FormatBench", []),  # a title comparing two things names neither
+        ("PaLM 2 Technical Report", "We introduce PaLM 2, a new language model that is more "
+         "compute-efficient than its predecessor PaLM.", "PaLM 2", []),
+        ("FMT$^{x}$: Fast Replanning", "This paper introduces FMT^{x}, an extension of FMT.",
+         "FMT$^{x}$", []),  # one name, written with and without its dollars
+        ("MeshNet: Meshes", "We propose MeshNet with a simple CNN-Transformer fusion module.",
+         "MeshNet", []),  # common words joined
+        ("MeshNet: Meshes", "We propose MeshNet and three solutions: (S1) Rational basis.",
+         "MeshNet", []),  # a label, not an acronym
         # a plural name is the kind's name in the singular
         ("Tracking", "We propose EfficientTAMs, lightweight track anything models.",
          "EfficientTAM", ["EfficientTAMs"]),

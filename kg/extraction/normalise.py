@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from kg.extraction.vocab import DatasetEntry, HardwareEntry, MetricEntry, load_vocabulary
 
-_KEY_DROP = re.compile(r"[\s\-‐–_.'’`]+")
+_KEY_DROP = re.compile(r"[\s\-‐–_.'’`$]+")  # "FMT$^{x}$" is "FMT^{x}"
 
 
 @lru_cache(maxsize=65_536)

@@ -50,6 +50,17 @@ _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 # what a family member adds to its family's name: "-M5", "-L", "v2"
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
+_VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d)?|v\d{1,2}(?:\.\d)?)[,;:.]$")
+
+
+def _balanced(word: str, bare: str) -> str:
+    """`bare` (the word without edge punctuation) with the closing brace it lost, so that
+    "FMT^{x}," is "FMT^{x}" and not "FMT^{x"."""
+    if bare.count("{") > bare.count("}") and word.find(bare + "}") >= 0:
+        return bare + "}"
+    return bare
+
+
 _OR_ACRONYM = re.compile(r",\s+or\s+([A-Z][\w\-]*[A-Z0-9][\w\-]*)(?=[\s,;:.)])")
 
 
@@ -230,6 +241,11 @@ class ProposalRules:
             return False
         if len(w) < 2 or w in self.not_acronyms or self._not_name(w):
             return False
+        if "-" in w and all(
+            p in self.not_acronyms or self._not_name(p) or p.casefold() in self.kind_heads
+            for p in w.split("-")
+        ):
+            return False  # "CNN-Transformer": common words joined, not a coined name
         return w.casefold() not in self.known_terms and name_shaped(w)
 
     def _not_name(self, word: str) -> bool:
@@ -345,6 +361,8 @@ class ProposalRules:
                     c.isupper() for c in inner
                 ):
                     continue
+                if not before.strip() or before.rstrip()[-1] in ":;":
+                    continue  # "solutions: (S1) Rational basis": a label that opens an item
                 long = long_form_of(inner, before)
                 if long is None:
                     # "Convolutional Fusion Block (CFB)": a capitalised phrase right before
@@ -429,7 +447,13 @@ class ProposalRules:
                     break
                 continue
             if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
-                end = s + len(w) - (len(w) - len(w.rstrip(_STRIP)))
+                bare = _balanced(w, bare)
+                end = s + w.find(bare) + len(bare)
+                # "PaLM 2, a new ...": a version number is part of the name
+                if have(i + 1) and _VERSION.match(words[i + 1][1]):
+                    i += 1
+                    bare = f"{bare} {words[i][1].rstrip(_STRIP)}"
+                    end = words[i][0] + len(words[i][1].rstrip(_STRIP))
                 found.append((s, end, bare, None))
                 if not self._list_continues(text, end):
                     break
