@@ -847,6 +847,7 @@ def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> No
         ("FernNet is an FPGA accelerator for detection.", {"FPGA"}),
         ("FernNet runs 2x faster on an Arm CPU.", {"ARM CPU"}),
         ("FernNet reaches 79 ms latency on a Pixel 1 phone.", {"Google Pixel 1"}),
+        ("FernNet runs at 30 FPS on an iPhone12 mobile device.", {"Apple iPhone 12"}),
     ],
 )
 def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:
