@@ -51,6 +51,7 @@ _LIST_BEFORE = re.compile(
 # "on both A and B", "including A, B, and C": a list that holds a known dataset (its names may
 # start in lowercase when a capital or digit follows: "xbench-DeepSearch", "iNat2018")
 _SIBLING = r"(?:[a-z]+-?)?" + _NAME
+_LIST_SEPARATORS = (", ", " and ", " or ", ",")
 _SIBLING_ITEM = re.compile(rf"(?:the\s+)?({_SIBLING})")
 _SIBLING_LIST = re.compile(
     rf"(?:\b(?:{alternation([*_WORDS['dataset_leads'], *_LIST_OPENERS])})|[:(]"
@@ -61,7 +62,7 @@ _SIBLING_LIST = re.compile(
 # an edition or resolution after a dataset's name: "AIME'24", "ImageNet-64x64" (years written
 # on are aliases: "COCO2014"). Both patterns open with a literal, which the regex engine finds
 # by a fast scan; the digits before a resolution's "x" are read by `_variant_suffixes`.
-_EDITION = re.compile(r"['’]\s?\d{2}(?![\w'’-])")
+_EDITIONS = [re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])") for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
@@ -107,8 +108,8 @@ def _has_model_process(text: str) -> bool:
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each edition ("'24") or resolution ("-64x64") after a letter in `text`."""
     out = []
-    if "'" in text or "’" in text:
-        out += [(m.start(), m.end()) for m in _EDITION.finditer(text)]
+    for edition in _EDITIONS:
+        out += [(m.start(), m.end()) for m in edition.finditer(text)]
     for m in _RESOLUTION.finditer(text) if "x" in text else ():
         k = m.start()
         while k > 0 and text[k - 1].isdigit():
@@ -176,12 +177,17 @@ def extract_datasets(
     index) in `heads`, those with a dataset head word ("benchmarks")."""
     proposed = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
     out: dict[str, dict[str, Any]] = {}
-    known: dict[int, list[int]] = {}  # sentence index -> where known datasets start in it
-    for canonical, _s, _e, start_char, _ec, written in terms_of(doc, "DATASET"):
+    # sentence index -> where the known datasets in a list start ("COCO and LVIS", "A, B, C")
+    known: dict[int, list[int]] = {}
+    text = ctx.text
+    for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "DATASET"):
         sent = ctx.sentence_of_char(start_char)
         if sent is None or sent.in_title:
             continue
-        known.setdefault(sent.index, []).append(start_char - sent.start_char)
+        if text.endswith(_LIST_SEPARATORS, 0, start_char) or text.startswith(
+            _LIST_SEPARATORS, end_char
+        ):
+            known.setdefault(sent.index, []).append(start_char - sent.start_char)
         if method_key(canonical) in proposed:
             continue
         out.setdefault(canonical.casefold(), {
@@ -207,7 +213,6 @@ def extract_datasets(
         seen.add(key)
         out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
 
-    text = ctx.text
     for at, end in _variant_suffixes(text):
         start = max(text.rfind(" ", 0, at), text.rfind("(", 0, at)) + 1
         entry = vocab.dataset_by_alias.get(text[start:at].casefold())
@@ -226,7 +231,7 @@ def extract_datasets(
         if sent is None or sent.in_title:
             continue
         stext = sent.text
-        if index in known and ("," in stext or " and " in stext):
+        if index in known:
             for name in _sibling_names(stext, known[index]):
                 add(name, sent, "dataset_list")
         if index not in heads:

@@ -35,6 +35,11 @@ _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _CLAUSE = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
+# from an "outperforms" cue to the metric it is outperformed in: "... X in both A and "
+_OUTPERFORMED_IN = re.compile(
+    r"[^,;.]{0,80}?\bin\s+(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,|\sand|\sor)\s+)?$",
+    re.I,
+)
 
 
 def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
@@ -120,12 +125,7 @@ class ImprovementRules:
         self.earlier_proposal = tuple(lex["earlier_proposal"])
         self.first_person = vocab.words("first_person")
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
-        self.outperform_cues = tuple(lex["outperform_in_cues"])
-        self.outperform_in = re.compile(
-            rf"\b(?:{alternation(lex['outperform_in_cues'])})\b[^,;.]{{0,80}}?\bin\s+"
-            r"(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,|\sand|\sor)\s+)?$",
-            re.I,
-        )
+        self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -335,10 +335,29 @@ class ImprovementRules:
             if not claimed:
                 if outperform is None:
                     outperform = any(c in low for c in self.outperform_cues)
-                claimed = outperform and bool(self.outperform_in.search(text, max(0, ms - 160), ms))
+                claimed = outperform and self._outperformed_in(text, low, ms)
             vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
         return cands
+
+    def _outperformed_in(self, text: str, low: str, ms: int) -> bool:
+        """Whether the metric at `ms` is what something is outperformed in: "outperforms X in
+        both perplexity and ..." (each cue is found with `str.rfind`, and the words from it to
+        the metric are matched from there: a regex search for the cues would try every
+        position of the text)."""
+        lo = max(0, ms - 160)
+        for cue in self.outperform_cues:
+            at = low.rfind(cue, lo, ms)
+            while at >= 0:
+                end = at + len(cue)
+                if (
+                    not low[at - 1 : at].isalnum()
+                    and not low[end : end + 1].isalnum()
+                    and _OUTPERFORMED_IN.match(text, end, ms)
+                ):
+                    return True
+                at = low.rfind(cue, lo, at)
+        return False
 
     def _not_claimed(
         self,

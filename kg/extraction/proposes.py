@@ -461,7 +461,8 @@ class ProposalRules:
                 continue
             if seen_head and not lenient:
                 break  # "a novel approach enabling ...": the object has no name
-            d = self._def_after(text, s, defs) if self.is_capword(w) else None
+            capword = self.is_capword(w)
+            d = self._def_after(text, s, defs) if capword else None
             if d:
                 found.append(d)
                 while have(i) and words[i][0] < d[1]:
@@ -469,7 +470,7 @@ class ProposalRules:
                 if not self._list_continues(text, d[1]):
                     break
                 continue
-            if self.is_capword(w) and (lenient or skipped <= 1):
+            if capword and (lenient or skipped <= 1):
                 seq = [(s, w)]
                 k = i + 1
                 while have(k) and not seq[-1][1].endswith((",", ";", ".", ":")):
