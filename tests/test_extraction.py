@@ -532,6 +532,21 @@ def test_baseline_stops_at_the_next_comparison(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "datasets"),
+    [
+        ("FernNet surpasses ResNet by 5.5 mAP on COCO detection and 7.7% mIoU on ADE20K.",
+         {"mAP": "COCO", "mIoU": "ADE20K"}),
+        ("Experiments on SNLI-VE and COCO show that FernNet cuts latency by 40%.",
+         {"latency": "SNLI-VE"}),
+    ],
+)  # fmt: skip
+def test_each_value_keeps_its_dataset(
+    extractor: Extractor, sentence: str, datasets: dict[str, str]
+) -> None:
+    assert {c.metric: c.dataset for c in fern(extractor, sentence).improves} == datasets
+
+
+@pytest.mark.parametrize(
     ("sentence", "baselines"),
     [
         ("FernNet gives a 2.9x speedup over cuBLAS and a 2.1x throughput gain compared to vLLM "

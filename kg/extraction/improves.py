@@ -42,6 +42,22 @@ _OUTPERFORMED_IN = re.compile(
 )
 
 
+def _following(
+    text: str, found: list[tuple[int, str]], at: int, quantities: list[Any]
+) -> str | None:
+    """Of several comparisons or datasets (position, text) in a sentence, the first after a
+    value (or metric) at `at` in its clause, with no other value between: "2.88x over cuBLAS
+    and a 2.02x gain compared to TensorRT-LLM", "5.5 mAP on COCO and 7.7% mIoU on ADE20K"."""
+    after = [
+        f
+        for f in found
+        if f[0] > at
+        and not _CLAUSE.search(text, at, f[0])
+        and not any(at < q[0] < f[0] for q in quantities)
+    ]
+    return min(after)[1] if after else None
+
+
 def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
     """Whether a word before or after is one of `words`."""
     return not (words.isdisjoint(before) and words.isdisjoint(after))
@@ -208,11 +224,12 @@ class ImprovementRules:
             method = named if named is not None else resolver.main
             base: str | bool | None = False  # computed when the sentence yields a claim
             found: list[tuple[int, str]] = []
-            dataset = None
-            for ds_start, ds_text in datasets:
-                if sent.start_char <= ds_start < sent.end_char:
-                    dataset = ds_text
-                    break
+            # the datasets named in the sentence, by position in it
+            named_sets = [
+                (ds_start - sent.start_char, ds_text)
+                for ds_start, ds_text in datasets
+                if sent.start_char <= ds_start < sent.end_char
+            ]
             # metrics that cannot be claimed here take no value from the others
             near_words = {}  # the words around each metric kept, read once
             for c in cands:
@@ -274,8 +291,20 @@ class ImprovementRules:
                     if base:
                         baselines.append(base)
                 claim_base = base
+                at = quantities[qi][0] if value is not None else ms
                 if value is not None and len(found) > 1:
-                    claim_base = self._nearest_baseline(text, found, quantities[qi][0], quantities)
+                    # else the nearest ("..., and runs 10x faster than the 50-step teacher"
+                    # compares with the teacher, not an earlier clause)
+                    claim_base = (
+                        _following(text, found, at, quantities)
+                        or min(found, key=lambda f: abs(f[0] - at))[1]
+                    )
+                # else the first ("Experiments on A and B show ...")
+                dataset = (
+                    _following(text, named_sets, at, quantities) or named_sets[0][1]
+                    if named_sets
+                    else None
+                )
                 rule = "metric_with_value" if value else "metric_claim"
                 claim = {
                     "method": method,
@@ -440,25 +469,6 @@ class ImprovementRules:
         if d > 7 or self.clause_break.search(gap):
             return None
         return d
-
-    @staticmethod
-    def _nearest_baseline(
-        text: str, found: list[tuple[int, str]], at: int, quantities: list[tuple[int, int, Any]]
-    ) -> str:
-        """Of several comparisons, the one a value at `at` is compared in: the first after it in
-        its clause, with no other value between ("2.88x over cuBLAS and a 2.02x throughput gain
-        compared to TensorRT-LLM"), else the nearest ("..., and runs 10x faster than the
-        50-step teacher" compares with the teacher, not an earlier clause)."""
-        after = [
-            f
-            for f in found
-            if f[0] > at
-            and not _CLAUSE.search(text, at, f[0])
-            and not any(at < q[0] < f[0] for q in quantities)
-        ]
-        if after:
-            return min(after)[1]
-        return min(found, key=lambda f: abs(f[0] - at))[1]
 
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the

@@ -24,6 +24,7 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from kg.extraction.context import (
     CTX_KEY,
@@ -274,6 +275,10 @@ def build_nlp(
     if name != PIPELINE_NAME:
         raise ValueError(f"unknown pipeline {name!r}; the extraction pipeline is {PIPELINE_NAME!r}")
     nlp = spacy.blank("en")
+    # "on ADE20K.", "Llama-7B.": English keeps the period of a word ending in a digit and a
+    # capital (as of "U.S."), so the term matchers would not see the name
+    suffixes = [*nlp.Defaults.suffixes, *load_vocabulary().lexicon["tokenizer_suffixes"]]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.meta["name"] = PIPELINE_NAME.replace("kg_", "kg-")
     nlp.max_length = max_length
     for component in COMPONENTS:
