@@ -329,7 +329,7 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         # CPU micro-architectures are their own entries, not a product line ("Xeon")
         ("Zen 2", "AMD Zen 2 CPU"),
         ("Broadwell", "Intel Broadwell CPU"),
-        ("Xilinx Alveo U280", "Alveo U280 FPGA"),
+        ("Xilinx Alveo U280", "Xilinx Alveo U280 FPGA"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:
