@@ -481,6 +481,17 @@ def test_proposed_name_and_long_form(
     assert [(m.name, list(m.aliases)) for m in methods] == [(name, aliases)]
 
 
+def test_components_of_a_name_written_in_another_case(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "Fernformer: Forward Ferns",
+            "To achieve this, the FernFormer leverages two innovative components: learnable "
+            "scale factors (LSFs) and a token merge module (TMM).",
+        )
+    )
+    assert [m.name for m in x.methods] == ["Fernformer", "LSF", "TMM"]
+
+
 def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
     x = extractor.extract(
         paper(

@@ -607,7 +607,7 @@ class ProposalRules:
                 continue  # "Can we design a ConvNet ...?": a question proposes nothing
             low = text.casefold()
             self_ref = "SELF" in cues
-            known_here = any(c.name in text for c in found)
+            known_here = any(c.name.casefold() in low for c in found)  # "FcaFormer", "Fcaformer"
             # 1. proposal objects and naming cues
             if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
                 for label, cue_start, cue_end in (cue_pos or {}).get(sent.index, ()):
