@@ -463,6 +463,9 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          "FormatBench", []),  # a title comparing two things names neither
         ("PaLM 2 Technical Report", "We introduce PaLM 2, a new language model that is more "
          "compute-efficient than its predecessor PaLM.", "PaLM 2", []),
+        ("Adapters", "Compared to the original FernAdapter, our FernAdapter V2 needs 14M "
+         "parameters.", "FernAdapter V2", []),
+        ("Ferns", "We propose FernNet 2 times faster than ResNet.", "FernNet", []),
         ("FMT$^{x}$: Fast Replanning", "This paper introduces FMT^{x}, an extension of FMT.",
          "FMT$^{x}$", []),  # one name, written with and without its dollars
         ("MeshNet: Meshes", "We propose MeshNet with a simple CNN-Transformer fusion module.",

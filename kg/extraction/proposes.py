@@ -50,7 +50,9 @@ _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 # what a family member adds to its family's name: "-M5", "-L", "v2"
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
-_VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d)?|v\d{1,2}(?:\.\d)?)[,;:.]$")
+# a version after a name: "V2" ("LLaMA-Adapter V2 can ..."), or a number that ends the phrase
+# ("PaLM 2, a new ...", not "FernNet 2 times faster")
+_VERSION = re.compile(r"^(?:[vV]\d{1,2}(?:\.\d)?[,;:.]?|\d{1,2}(?:\.\d)?[,;:.])$")
 
 
 def _balanced(word: str, bare: str) -> str:
@@ -449,7 +451,6 @@ class ProposalRules:
             if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
                 bare = _balanced(w, bare)
                 end = s + w.find(bare) + len(bare)
-                # "PaLM 2, a new ...": a version number is part of the name
                 if have(i + 1) and _VERSION.match(words[i + 1][1]):
                     i += 1
                     bare = f"{bare} {words[i][1].rstrip(_STRIP)}"
@@ -738,7 +739,12 @@ class ProposalRules:
                 or (rule == "appositive" and before and before[0].casefold() in self.not_after)
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
-            out.append(((start, end, word.strip(_STRIP), None), rule))
+            name = word.strip(_STRIP)
+            if after and word == name and _VERSION.match(after[0]):
+                version = after[0].rstrip(_STRIP)  # "our LLaMA-Adapter V2"
+                name = f"{name} {version}"
+                end = text.index(version, end) + len(version)
+            out.append(((start, end, name, None), rule))
         passive = (
             "PROPOSE" in cues
             and (" is " in text or " are " in text)
