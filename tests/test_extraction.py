@@ -762,6 +762,8 @@ def test_a_question_is_not_a_result(extractor: Extractor) -> None:
          "algorithm for softmax computation", "method"),
         # a bare head is kept when no sentence says more
         ("Our approach is simple and fast.", "approach", "method"),
+        ("Results show that the proposed window-based early-exit approach is accurate.",
+         "window-based early-exit approach", "method"),
     ],
 )  # fmt: skip
 def test_unnamed_proposals(

@@ -209,7 +209,7 @@ class ProposalRules:
             rf"\b(?:{alternation(words['unnamed_subjects'])})\s+(?:{adverbs})?"
             rf"(?:{alternation(words['unnamed_verbs'])})(?:s|d|ed)?"
             r"(?:,[^,]{0,40},)?\s+(.*)"
-            rf"|\bour\s+(?:{modifiers})?((?:\w+[\s-]){{0,3}}?"
+            rf"|\b(?:our|the\s+proposed)\s+(?:{modifiers})?((?:\w+[\s-]){{0,5}}?"
             rf"(?:{alternation(words['unnamed_heads'])})s?\b.*)",
             re.I,
         )
@@ -786,9 +786,11 @@ class ProposalRules:
         head_only: MethodCandidate | None = None
         for sent in ctx.sentences:
             cues = cue_sents.get(sent.index, set())
-            if sent.in_title or "SELF" not in cues:
-                continue
             text = sent.text
+            # "the proposed window-based approach" speaks of the paper's own as "we" does
+            own = "SELF" in cues or ("PROPOSE" in cues and "the proposed " in text.casefold())
+            if sent.in_title or not own:
+                continue
             m = self.unnamed_proposal.search(text)
             if not m:
                 continue
