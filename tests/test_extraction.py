@@ -801,6 +801,10 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet speeds up high-performance computing by 2x.", {("speedup", "2x")}),
         ("FernNet is 3.3x faster than MobileViT while being 1.3% more accurate.",
          {("speed", "3.3x"), ("accuracy", "1.3%")}),
+        ("FernNet gives 12.1x higher energy efficiency and 2.85x in area efficiency.",
+         {("energy", "12.1x"), ("efficiency", "2.85x")}),
+        ("FernNet gives a ~2x speedup on A100 and a ~2.4x parameter reduction.",
+         {("speedup", "~2x"), ("parameters", "~2.4x")}),
     ],
 )  # fmt: skip
 def test_each_value_goes_to_its_own_metric(
