@@ -434,6 +434,15 @@ class ProposalRules:
 
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
+
+        def take(d: tuple[int, int, str, str | None]) -> bool:
+            """Take an acronym definition and the words it spans; whether a list goes on."""
+            nonlocal i
+            found.append(d)
+            while have(i) and words[i][0] < d[1]:
+                i += 1
+            return self._list_continues(text, d[1])
+
         skipped = 0
         seen_head = False
         while have(i) and skipped <= 16:
@@ -442,10 +451,7 @@ class ProposalRules:
             low = bare.casefold()
             d = next((d for d in defs if d[0] <= s < d[1]), None)
             if d:
-                found.append(d)
-                while have(i) and words[i][0] < d[1]:
-                    i += 1
-                if not self._list_continues(text, d[1]):
+                if not take(d):
                     break
                 continue
             if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
@@ -465,10 +471,7 @@ class ProposalRules:
             capword = self.is_capword(w)
             d = self._def_after(text, s, defs) if capword else None
             if d:
-                found.append(d)
-                while have(i) and words[i][0] < d[1]:
-                    i += 1
-                if not self._list_continues(text, d[1]):
+                if not take(d):
                     break
                 continue
             if capword and (lenient or skipped <= 1):
