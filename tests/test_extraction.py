@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -268,6 +269,22 @@ def test_extract_all_streams_in_order(extractor: Extractor) -> None:
     papers = [paper(f"Net{i}: x", f"We propose Net{i}.", pid=f"paper:{i}") for i in range(5)]
     out = list(extractor.extract_all(iter(papers), batch_size=2))
     assert [x.paper.id for x in out] == [p.id for p in papers]
+
+
+@pytest.mark.parametrize("host", [(700, 10, 10), (0, 10, 10), (50_000, 5, 5)])
+def test_extract_all_leaves_the_hosts_gc_setting(extractor: Extractor, host: tuple) -> None:
+    """A batch runs with fewer young-generation collections, but the host's thresholds are back
+    whenever the stream hands over a paper."""
+    papers = [paper(f"Net{i}: x", f"We propose Net{i}.", pid=f"paper:{i}") for i in range(3)]
+    old = gc.get_threshold()
+    seen = []
+    try:
+        gc.set_threshold(*host)
+        for _ in extractor.extract_all(iter(papers), batch_size=2):
+            seen.append(gc.get_threshold())
+    finally:
+        gc.set_threshold(*old)
+    assert seen == [host] * len(papers)
 
 
 # ---------------------------------------------------------------------------------- serialisation
