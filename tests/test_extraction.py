@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ import pytest
 import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
+from kg.extraction.context_terms import _MODEL_PROCESS, _model_processes
 from kg.extraction.normalise import (
     canonical_hardware,
     canonical_hardware_name,
@@ -19,6 +21,7 @@ from kg.extraction.normalise import (
     method_key,
 )
 from kg.extraction.quantities import parse_quantity
+from kg.extraction.vocab import load_vocabulary
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
 
 
@@ -608,6 +611,33 @@ def test_value_unit_must_fit_the_metric(
 )
 def test_model_process_phrases_are_tasks(extractor: Extractor, sentence: str, task: str) -> None:
     assert task in _tasks(extractor, "PikeKV: Cache Tricks", sentence)
+
+
+def _model_process_texts() -> list[str]:
+    """Every model word before every process word, glued to a word, in parentheses, in a
+    hyphenated word, each pair after the others: the texts where a match could start inside
+    another when the lexicon changes."""
+    words = load_vocabulary().lexicon["model_process"]
+    pairs = [(m, p) for m in words["models"] for p in words["processes"]]
+    forms = ["{m} {p}", "x{m} {p}", "x{m} {p} {p}", "({m}s) {p}", "{m}-{m} {p}-{p}", "{m} {m} {p}"]
+    return [", ".join(f.format(m=m, p=p) for m, p in pairs) for f in forms]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "xLLM inference and LLM inference; (LLMs) training, ViTs inference.",
+        "We speed up LLM  serving: MoE) training-free LLM inference",
+        " ".join(_model_process_texts()),
+        *_model_process_texts(),
+    ],
+)
+def test_model_process_scan_equals_the_bounded_search(text: str) -> None:
+    """The fast scan relies on no model word starting inside a match, which holds for the
+    lexicon's words; these texts built from the words catch an edit that breaks it."""
+    bounded = re.compile(rf"\b{_MODEL_PROCESS.pattern}")
+    spans = [m.span() for m in _model_processes(text)]
+    assert spans == [m.span() for m in bounded.finditer(text)]
 
 
 def test_title_for_drops_resource_adjective(extractor: Extractor) -> None:

@@ -79,30 +79,30 @@ _BAD_STARTS = frozenset(_WORDS["task_bad_starts"])
 
 
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
-# followed by the process it is about (the words are in the lexicon, `model_process`)
-def _model_process_patterns(lexicon: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The phrase pattern, and the same without its leading word boundary: the regex engine
-    then skips ahead to the first letters of the model words by itself (the gate of
-    `_has_model_process`)."""
+# followed by the process it is about (the words are in the lexicon, `model_process`). The
+# pattern has no leading `\b`, so the regex engine skips ahead to the model words' first letters
+# by itself; `_model_processes` tests the boundary.
+def _model_process_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
     words = lexicon["model_process"]
     models = alternation(words["models"])
     processes = alternation(words["processes"])
-    body = rf"(?P<m>{models})s?\)?\s+(?P<p>{processes})\b"
-    return re.compile(rf"\b{body}"), re.compile(body)
+    return re.compile(rf"(?P<m>{models})s?\)?\s+(?P<p>{processes})\b")
 
 
-_MODEL_PROCESS, _MODEL_PROCESS_UNBOUNDED = _model_process_patterns(_LEXICON)
+_MODEL_PROCESS = _model_process_pattern(_LEXICON)
 _NO_WORD_BEFORE = re.compile(r"(?<!\w)")
 
 
-def _has_model_process(text: str) -> bool:
-    """Whether `_MODEL_PROCESS` matches somewhere in `text` (about 5x faster than its search).
+def _model_processes(text: str) -> list[re.Match[str]]:
+    """The matches of `\\b` + `_MODEL_PROCESS` in `text`, found about 5x faster than by that
+    pattern's search.
 
     Every model word starts with a word character, so `\\b` before it means no word character
-    before it; and no model word can start inside another match, so testing the boundary after
-    each unbounded match finds a match exactly when the bounded search does."""
+    before it; and no model word starts inside another match (after a non-word character, or
+    at a process word), so the unbounded matches with no word character before them are
+    exactly the bounded pattern's matches."""
     no_word_before = _NO_WORD_BEFORE.match
-    return any(no_word_before(text, m.start()) for m in _MODEL_PROCESS_UNBOUNDED.finditer(text))
+    return [m for m in _MODEL_PROCESS.finditer(text) if no_word_before(text, m.start())]
 
 
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
@@ -261,7 +261,7 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         })  # fmt: skip
     # a phrase never spans sentences (it holds no sentence end), so one scan of the whole text
     text = ctx.text
-    for m in _MODEL_PROCESS.finditer(text) if _has_model_process(text) else ():
+    for m in _model_processes(text):
         sent = ctx.sentence_of_char(m.start())
         if sent is None:
             continue

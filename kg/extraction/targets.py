@@ -85,6 +85,7 @@ def extract_targets(
     other = frozenset(lex["other_work_cues"])
     title_low = ctx.title.casefold()
     out: dict[tuple[str | None, str], dict[str, Any]] = {}
+    about_self_in: dict[int, bool] = {}  # by sentence index: a sentence often names several
     for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "HARDWARE"):
         entry = vocab.hardware_by_alias.get(canonical.casefold())
         if entry is None:
@@ -97,7 +98,11 @@ def extract_targets(
             continue
         text = sent.text
         specific = entry.vendor is not None
-        about_self = bool(_SELF.search(text)) or resolver.named_in(text) is not None
+        about_self = about_self_in.get(sent.index)
+        if about_self is None:
+            about_self = about_self_in[sent.index] = (
+                _SELF.search(text) is not None or resolver.named_in(text) is not None
+            )
         # motivation about other work counts only when the paper itself is about this hardware
         # (the sentence's words are only split when that question arises)
         if (
