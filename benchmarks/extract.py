@@ -16,8 +16,9 @@ abstracts. Each measurement runs in a fresh child process so its peak RSS
 - `extract x1`: `Extractor().extract_all(papers)` (whole pipeline + result objects), one process;
 - `extract x2`: the same with `n_process=2`;
 - with `--memory`: `extract x1` at 5k, 10k and 20k abstracts, to show memory stays flat;
-- with `--instructions` (needs valgrind, about 6 minutes): instructions per abstract of the
-  tokenizer and of the extraction, counted by callgrind, which do not drift with the machine.
+- with `--instructions` (needs valgrind, about a minute): instructions per abstract of the
+  tokenizer and of the extraction, counted by callgrind over `--passes` passes (2) after a
+  warm-up pass, which do not drift with the machine.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import re
 import resource
 import statistics
@@ -73,36 +75,44 @@ def child(mode: str, n: int, seeds: Path) -> dict:
 
 
 def counted_child(mode: str, passes: int, seeds: Path) -> None:
-    """One warm-up pass over the seed abstracts, then `passes` more: the work callgrind counts."""
+    """One warm-up pass over the seed abstracts, then `passes` more with callgrind's
+    instrumentation switched on (`callgrind_control -i`): only those passes are counted."""
     from kg.extraction import Extractor, build_nlp, doc_text
 
     base = seed_papers(seeds)
     if mode == "tokenizer":
         nlp = build_nlp()
         texts = [doc_text(p.title, p.abstract) for p in base]
-        for _ in range(1 + passes):
+
+        def work() -> None:
             sum(len(doc) for doc in nlp.tokenizer.pipe(texts, batch_size=256))
     else:
         extractor = Extractor()
-        for _ in range(1 + passes):
+
+        def work() -> None:
             sum(len(x.improves) for x in extractor.extract_all(base, batch_size=128))
 
+    work()
+    pid = str(os.getpid())
+    subprocess.run(["callgrind_control", "-i", "on", pid], check=True, capture_output=True)
+    for _ in range(passes):
+        work()
+    subprocess.run(["callgrind_control", "-i", "off", pid], check=True, capture_output=True)
 
-def instructions(mode: str, seeds: Path) -> float:
-    """Instructions per abstract under callgrind: two passes minus none, both after a warm-up
-    pass (startup and the first, cold pass cancel out). The same count however busy the
+
+def instructions(mode: str, seeds: Path, passes: int) -> float:
+    """Instructions per abstract under callgrind, counted over `passes` passes after a warm-up
+    pass (startup and the first, cold pass are not counted). The same count however busy the
     machine is."""
-    counts = []
-    for passes in (0, 2):
-        with tempfile.TemporaryDirectory() as tmp:
-            out = subprocess.run(
-                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out",
-                 sys.executable, __file__, "--counted", mode, "--passes", str(passes),
-                 "--seeds", str(seeds)],
-                check=True, capture_output=True, text=True, cwd=ROOT,
-            )  # fmt: skip
-        counts.append(int(re.search(r"Collected : (\d+)", out.stderr).group(1)))
-    return (counts[1] - counts[0]) / (2 * len(seed_papers(seeds)))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
+             f"--callgrind-out-file={tmp}/cg.out", sys.executable, __file__,
+             "--counted", mode, "--passes", str(passes), "--seeds", str(seeds)],
+            check=True, capture_output=True, text=True, cwd=ROOT,
+        )  # fmt: skip
+    count = int(re.search(r"Collected : ([\d,]+)", out.stderr).group(1).replace(",", ""))
+    return count / (passes * len(seed_papers(seeds)))
 
 
 def run(mode: str, n: int, seeds: Path) -> dict:
@@ -128,7 +138,7 @@ def main() -> None:
     )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--counted", help=argparse.SUPPRESS)
-    ap.add_argument("--passes", type=int, default=2, help=argparse.SUPPRESS)
+    ap.add_argument("--passes", type=int, default=2, help="counted passes of --instructions")
     args = ap.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.n, args.seeds)))
@@ -137,8 +147,13 @@ def main() -> None:
         counted_child(args.counted, args.passes, args.seeds)
         return
     if args.instructions:
-        tok, ext = (instructions(mode, args.seeds) for mode in ("tokenizer", "extract1"))
-        print("instructions per abstract (callgrind; the seed abstracts twice after a warm-up):")
+        tok, ext = (
+            instructions(mode, args.seeds, args.passes) for mode in ("tokenizer", "extract1")
+        )
+        print(
+            f"instructions per abstract (callgrind; the seed abstracts {args.passes}x after a "
+            "warm-up pass):"
+        )
         print(f"  tokenizer {tok / 1e6:.2f} M, extraction {ext / 1e6:.2f} M: {tok / ext:.1%}")
         return
     # rounds of the three runs one after the other: a ratio is taken within a round, where
