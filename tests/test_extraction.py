@@ -686,6 +686,8 @@ def test_hardware_as_a_resource_word_is_not_a_target(extractor: Extractor, sente
         ("FernNet needs less memory (19.2GB vs. 24.2GB) than dense models. It is small.", 2),
         ("FernNet follows Smith et al. 2020 closely. It is small.", 2),
         ("FernNet is fast. It is small! Is it accurate? Yes.", 4),
+        ('FernNet is "fast." It is small... 2.5x faster?! (It is.) Done.', 5),
+        ("FernNet has no end mark", 1),
     ],
 )
 def test_sentences_do_not_end_at_abbreviations(abstract: str, sentences: int) -> None:
