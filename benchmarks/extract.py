@@ -110,6 +110,7 @@ def instructions(mode: str, seeds: Path, passes: int) -> float:
              f"--callgrind-out-file={tmp}/cg.out", sys.executable, __file__,
              "--counted", mode, "--passes", str(passes), "--seeds", str(seeds)],
             check=True, capture_output=True, text=True, cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": "0"},  # set order, so the count, is fixed
         )  # fmt: skip
     count = int(re.search(r"Collected : ([\d,]+)", out.stderr).group(1).replace(",", ""))
     return count / (passes * len(seed_papers(seeds)))
