@@ -63,15 +63,10 @@ def _result(doc: Doc) -> dict[str, Any]:
 
 @Language.component("kg_title_boundary")
 def title_boundary(doc: Doc) -> Doc:
-    """Cache the doc text for the other components (the splitter starts a sentence at the
-    abstract, so the title is a sentence of its own)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.text  # built once here: Doc.text joins every token
-        doc.user_data[TEXT_KEY] = text
-    cut = text.find(TITLE_SEPARATOR)
-    if cut < 0 or not len(doc):
-        return doc
+    """Cache the doc text for the other components, when the caller did not hand it over (the
+    splitter starts a sentence at the abstract, so the title is a sentence of its own)."""
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text  # built once here: Doc.text joins every token
     return doc
 
 
