@@ -77,7 +77,7 @@ class MethodCandidate:
     description: str | None = None
 
     def keys(self) -> set[str]:
-        return {k for k in (method_key(a) for a in [self.name, *self.aliases]) if k}
+        return {k for k in map(method_key, [self.name, *self.aliases]) if k}
 
     def reads_longer(self, long_form: str) -> bool:
         """Whether an alias already reads this long form with more words before it (the
@@ -123,16 +123,19 @@ def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | 
     initials of the long form's words and word parts, and those initials may hold at most one
     word it does not spell ("Next Generation Vision Transformer" for Next-ViT); the first and
     last words start with its first and last letters."""
-    letters = "".join(c for c in short if c.isupper() or c.isdigit()).casefold()
+    letters = "".join([c for c in short if c.isupper() or c.isdigit()]).casefold()
     words = tail.split()
-    lower = sum(c.islower() for c in short)
+    lower = sum(map(str.islower, short))
     if " " in short.strip() or len(letters) < 2 or lower >= len(letters) or not words:
         return None  # not an acronym: "FlashAttention-2: Faster Attention ..."
-    for k in range(2, min(len(words), len(letters) + 3) + 1):
-        content = [w for w in words[:k] if w.casefold() not in connectors]
-        parts = "".join(p[:1] for w in content for p in w.split("-") if p).casefold()
-        initials = "".join(w[:1] for w in content).casefold()
-        last = words[k - 1]
+    # the initials of the first k words, read one word further for each k
+    parts = initials = ""
+    for k, last in enumerate(words[: len(letters) + 3], 1):
+        if last.casefold() not in connectors:
+            parts += "".join([p[:1] for p in last.split("-") if p]).casefold()
+            initials += last[:1].casefold()
+        if k < 2:
+            continue
         if (
             initials[:1] == letters[0]
             and letters[-1] in {last[:1].casefold(), last.rsplit("-", 1)[-1][:1].casefold()}
@@ -293,22 +296,24 @@ class ProposalRules:
             return False
         if self.adjective_compound.match(n):
             return False
-        return any(c.isalpha() for c in n)
+        return any(map(str.isalpha, n))
 
     def kind_near(self, text: str, start: int, end: int) -> str | None:
         """Kind from a head word right before the name, right after it, or in its appositive."""
-        # (maxsplit: only the words needed are split off)
-        before = [w.strip(_STRIP).casefold() for w in text[:start].rsplit(None, 3)[-3:]]
-        after = [w.strip(_STRIP).casefold() for w in text[end:].split(None, 12)[:12]]
-        if after and after[0] in self.kind_heads:
-            return self.kind_heads[after[0]]
-        if text[end:].lstrip().startswith(","):
-            for w in after[:10]:
+        # (maxsplit: only the words needed are split off, and only when they are read)
+        rest = text[end:]
+        after = rest.split(None, 1)[:1]
+        if after and (head := after[0].strip(_STRIP).casefold()) in self.kind_heads:
+            return self.kind_heads[head]
+        if rest.lstrip().startswith(","):
+            for w in rest.split(None, 10)[:10]:
+                w = w.strip(_STRIP).casefold()
                 if w in self.kind_heads:
                     return self.kind_heads[w]
                 if w in self.appositive_stops:
                     break
-        for w in reversed(before):
+        for w in reversed(text[:start].rsplit(None, 3)[-3:]):
+            w = w.strip(_STRIP).casefold()
             if w in self.kind_heads:
                 return self.kind_heads[w]
         return None
@@ -319,12 +324,12 @@ class ProposalRules:
         if m:
             prefix = m.group(1).strip()
             words = prefix.split()
-            if not self.comparison_words.isdisjoint(w.casefold() for w in words):
+            if not self.comparison_words.isdisjoint(map(str.casefold, words)):
                 return None
             tail = title[m.end(1) :].strip(" :")
-            tail_words = [w.strip(_STRIP).casefold() for w in tail.split()]
+            tail_words = [w.strip(_STRIP).casefold() for w in tail.rsplit(None, 3)[-3:]]
             kind = next(
-                (self.kind_heads[w] for w in reversed(tail_words[-3:]) if w in self.kind_heads),
+                (self.kind_heads[w] for w in reversed(tail_words) if w in self.kind_heads),
                 None,
             )
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
@@ -363,13 +368,14 @@ class ProposalRules:
                     c.isupper() for c in inner
                 ):
                     continue
-                if not before.strip() or before.rstrip()[-1] in ":;":
+                stripped = before.rstrip()
+                if not stripped or stripped[-1] in ":;":
                     continue  # "solutions: (S1) Rational basis": a label that opens an item
                 long = long_form_of(inner, before)
                 if long is None:
                     # "Convolutional Fusion Block (CFB)": a capitalised phrase right before
                     seq = []
-                    for _, w in reversed(_words(before)):
+                    for w in reversed(before.split()):
                         if self.is_capword(w) and not w.endswith(","):
                             seq.insert(0, w)
                         else:
@@ -391,7 +397,7 @@ class ProposalRules:
                 out.append((max(start, 0), m.end(), inner, long))
             else:
                 # "COAT (Compressing Optimizer States ...)": the acronym comes first
-                prev = before.split()[-1:] if before.split() else []
+                prev = before.rsplit(None, 1)[-1:]
                 if prev and self.is_namey(prev[0]):
                     short = prev[0].strip(_STRIP)
                     if long_form_of(short, inner) and len(inner.split()) >= 2:
@@ -449,7 +455,7 @@ class ProposalRules:
             s, w = words[i]
             bare = w.strip(_STRIP)
             low = bare.casefold()
-            d = next((d for d in defs if d[0] <= s < d[1]), None)
+            d = next((d for d in defs if d[0] <= s < d[1]), None) if defs else None
             if d:
                 if not take(d):
                     break
@@ -545,8 +551,14 @@ class ProposalRules:
         order = 0
 
         def add(
-            name: str, alias: str | None, kind: str | None, main: bool, ev: dict[str, Any]
+            name: str,
+            alias: str | None,
+            kind: str | None,
+            main: bool,
+            ev: tuple[Sentence, str, float],
         ) -> None:
+            """Add a name found (or merge it into a candidate found before); `ev` is the
+            evidence's (sentence, rule, confidence), made into evidence for a new candidate."""
             nonlocal order
             name = clean_name(name)
             if not (self.is_valid_name(name) or (alias and self.is_new_acronym(name, alias))):
@@ -586,7 +598,7 @@ class ProposalRules:
                         c.aliases.append(name)
                     return
             order += 1
-            cand = MethodCandidate(name, [], kind or "method", main, ev, order)
+            cand = MethodCandidate(name, [], kind or "method", main, ctx.evidence(*ev), order)
             if alias and method_key(alias) != key:
                 cand.aliases.append(alias)
             if plural:
@@ -597,7 +609,7 @@ class ProposalRules:
         tn = self.title_name(title)
         if tn and title_sent:
             long = title_long_form(tn[0], title.partition(":")[2], self.connectors)
-            add(tn[0], long, tn[1], True, ctx.evidence(title_sent, "title_prefix", 0.9))
+            add(tn[0], long, tn[1], True, (title_sent, "title_prefix", 0.9))
 
         first_proposal = True
         for sent in ctx.sentences:
@@ -622,11 +634,11 @@ class ProposalRules:
                     rel_start = cue_start - sent.start_char
                     rel_end = cue_end - sent.start_char
                     if is_verb and not self.self_before.search(
-                        " ".join(low[:rel_start].split()[-4:])
+                        " ".join(low[:rel_start].rsplit(None, 4)[-4:])
                     ):
                         continue
                     if is_naming and self.prior_before_cue.search(
-                        " ".join(low[:rel_start].split()[-6:])
+                        " ".join(low[:rel_start].rsplit(None, 6)[-6:])
                     ):
                         continue  # "an existing approach called Linformer"
                     names = self.names_after(text, rel_end, lenient=is_naming)
@@ -639,7 +651,7 @@ class ProposalRules:
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn
                         rule = "naming_cue" if is_naming else "proposal_object"
-                        add(short, long, kind, main, ctx.evidence(sent, rule, 0.85))
+                        add(short, long, kind, main, (sent, rule, 0.85))
                     if names and is_verb:
                         first_proposal = False
                     if names:
@@ -647,7 +659,7 @@ class ProposalRules:
             # 2. acronym definitions of the paper's own components
             if "ACRO" in cues and (self_ref or known_here):
                 for s, e, short, long in self.acronym_defs(text):
-                    before = low[:s].split()[-4:]
+                    before = low[:s].rsplit(None, 4)[-4:]
                     if any(w.strip(_STRIP) in self.other_work for w in before):
                         continue
                     # "layers with Kolmogorov-Arnold Network (KAN)", "via generative architecture
@@ -656,20 +668,19 @@ class ProposalRules:
                     if bare & self.uses and not bare & self.new_words:
                         continue
                     # a component word in the long form or right after it, or earlier on
-                    around = (long or "").casefold().split()[-2:] + low[e:].split()[:2]
-                    cue_before = bool(set(_WORD.findall(low[:s])) & self.component_cues)
+                    around = (long or "").casefold().split()[-2:] + low[e:].split(None, 2)[:2]
                     cue_here = any(w.strip(_STRIP) in self.component_heads for w in around)
-                    if not (cue_before or cue_here):
+                    if not cue_here and self.component_cues.isdisjoint(_WORD.findall(low[:s])):
                         continue
                     if short in self.not_acronyms or not self.is_valid_name(short):
                         continue
                     kind = self.kind_near(text, s, e)
-                    add(short, long, kind, False, ctx.evidence(sent, "acronym_definition", 0.75))
+                    add(short, long, kind, False, (sent, "acronym_definition", 0.75))
             # 3. enumerated components
             if (
                 (self_ref or known_here)
                 and "(" in text
-                and bool(set(_WORD.findall(low)) & self.component_cues)
+                and not self.component_cues.isdisjoint(_WORD.findall(low))
             ):
                 for m in self.enumeration.finditer(text):
                     name = m.group(1).strip(_STRIP)
@@ -680,7 +691,7 @@ class ProposalRules:
                             None,
                             "method",
                             False,
-                            ctx.evidence(sent, "enumerated_component", 0.6),
+                            (sent, "enumerated_component", 0.6),
                         )
 
             # 4. names introduced without a proposal object: "our TinyNet", "X is proposed",
@@ -691,7 +702,7 @@ class ProposalRules:
                     n[3],
                     self.kind_near(text, n[0], n[1]),
                     False,
-                    ctx.evidence(sent, rule, 0.7),
+                    (sent, rule, 0.7),
                 )
 
         # acronym definitions anywhere that expand a name already found (aliases only)
@@ -798,20 +809,22 @@ class ProposalRules:
             if not m:
                 continue
             words: list[str] = []
+            content = 0  # how many of the words are no determiners
             for w in (m.group(1) or m.group(2) or "").split():
                 bare = w.strip(_STRIP).casefold()
                 # a boundary ends the description once it has more than its head noun ("an
                 # algorithm for softmax computation": the head alone says nothing)
-                content = [x for x in words if x.casefold() not in self.determiners]
                 if (
                     content
                     and bare in self.boundaries
-                    and (len(content) > 1 or bare not in self.complements)
+                    and (content > 1 or bare not in self.complements)
                 ):
                     break
                 words.append(w.strip(_STRIP))
                 # "a simple, unified framework": a comma after a lone adjective does not end it
-                lone = len(content) == 0 and bare not in self.determiners
+                lone = content == 0 and bare not in self.determiners
+                if bare not in self.determiners:
+                    content += 1
                 if (w.endswith((";", ":", ".")) or (w.endswith(",") and not lone)) or len(
                     words
                 ) >= 12:
