@@ -190,9 +190,11 @@ class ProposalRules:
         heads = alternation(words["unnamed_heads"])
         self.not_own_heads = frozenset(words["not_own_name_heads"])
         self.not_after = frozenset(words["appositive_not_after"])
-        # "our TinyNet", "our ConvFirst model", "our final method, MC-SMoE"
+        # "our TinyNet", "our ConvFirst model", "our final method, MC-SMoE" (the \b before "our"
+        # is the look-behind after its first letter: a pattern that opens with a letter lets the
+        # search skip ahead to that letter)
         self.own_name = re.compile(
-            rf"\b[Oo]ur\s+(?:(?:{alternation(words['own_adjectives'])})\s+)?"
+            rf"[Oo](?<!\w[Oo])ur\s+(?:(?:{alternation(words['own_adjectives'])})\s+)?"
             rf"(?:(?:{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
         )
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
@@ -284,7 +286,12 @@ class ProposalRules:
 
     def is_capword(self, word: str) -> bool:
         w = word.strip(_STRIP)
-        return bool(_CAPSEQ_WORD.match(w)) and w.casefold() not in self.not_names
+        # (the pattern's first letter tested first: most words are not capitalised)
+        return (
+            "A" <= w[:1] <= "Z"
+            and bool(_CAPSEQ_WORD.match(w))
+            and w.casefold() not in self.not_names
+        )
 
     def is_valid_name(self, name: str) -> bool:
         n = name.strip(_STRIP)
@@ -294,7 +301,7 @@ class ProposalRules:
             return False
         if n.casefold() in self.known_terms or self._not_name(n):
             return False
-        if self.adjective_compound.match(n):
+        if "-" in n and self.adjective_compound.match(n):
             return False
         return any(map(str.isalpha, n))
 
@@ -320,7 +327,7 @@ class ProposalRules:
 
     # ------------------------------------------------------------------ title
     def title_name(self, title: str) -> tuple[str, str | None] | None:
-        m = _TITLE_PREFIX.match(title)
+        m = _TITLE_PREFIX.match(title) if ":" in title else None
         if m:
             prefix = m.group(1).strip()
             words = prefix.split()
@@ -676,13 +683,12 @@ class ProposalRules:
                         continue
                     kind = self.kind_near(text, s, e)
                     add(short, long, kind, False, (sent, "acronym_definition", 0.75))
-            # 3. enumerated components
-            if (
-                (self_ref or known_here)
-                and "(" in text
-                and not self.component_cues.isdisjoint(_WORD.findall(low))
-            ):
-                for m in self.enumeration.finditer(text):
+            # 3. enumerated components (in a sentence with a component word, read only when
+            # there are items)
+            own = self_ref or known_here
+            items = list(self.enumeration.finditer(text)) if own and "(" in text else []
+            if items and not self.component_cues.isdisjoint(_WORD.findall(low)):
+                for m in items:
                     name = m.group(1).strip(_STRIP)
                     name = self.trailing_connector.sub("", name)
                     if len(name.split()) >= 2 or self.is_namey(name):
