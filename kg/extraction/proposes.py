@@ -278,9 +278,11 @@ class ProposalRules:
         "Next Convolution Block (NCB)" keeps its Block."""
         long = clean_alias(long)
         trimmed = clean_name(long)
+        if trimmed == long:
+            return long
         letters = acronym_letters(short)
         last = trimmed.rsplit(None, 1)[-1][:1].casefold() if trimmed else ""
-        if trimmed != long and letters and last == letters[-1] and long_form_of(short, trimmed):
+        if letters and last == letters[-1] and long_form_of(short, trimmed):
             return trimmed  # the acronym's last letter starts the last word left
         return long
 
@@ -372,7 +374,7 @@ class ProposalRules:
             before = text[: m.start()]
             if " " not in inner and len(inner) <= 24:
                 if inner.startswith(("e.g", "i.e", "see", "http")) or not any(
-                    c.isupper() for c in inner
+                    map(str.isupper, inner)
                 ):
                     continue
                 stripped = before.rstrip()
@@ -630,7 +632,8 @@ class ProposalRules:
                 continue  # "Can we design a ConvNet ...?": a question proposes nothing
             low = text.casefold()
             self_ref = "SELF" in cues
-            known_here = any(c.name.casefold() in low for c in found)  # "FcaFormer", "Fcaformer"
+            # the paper's own work: "we"/"our", or a name already found ("FcaFormer", "Fcaformer")
+            own = self_ref or any(c.name.casefold() in low for c in found)
             # 1. proposal objects and naming cues
             if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
                 for label, cue_start, cue_end in (cue_pos or {}).get(sent.index, ()):
@@ -661,10 +664,8 @@ class ProposalRules:
                         add(short, long, kind, main, (sent, rule, 0.85))
                     if names and is_verb:
                         first_proposal = False
-                    if names:
-                        known_here = True
             # 2. acronym definitions of the paper's own components
-            if "ACRO" in cues and (self_ref or known_here):
+            if "ACRO" in cues and own:
                 for s, e, short, long in self.acronym_defs(text):
                     before = low[:s].rsplit(None, 4)[-4:]
                     if any(w.strip(_STRIP) in self.other_work for w in before):
@@ -685,7 +686,6 @@ class ProposalRules:
                     add(short, long, kind, False, (sent, "acronym_definition", 0.75))
             # 3. enumerated components (in a sentence with a component word, read only when
             # there are items)
-            own = self_ref or known_here
             items = list(self.enumeration.finditer(text)) if own and "(" in text else []
             if items and not self.component_cues.isdisjoint(_WORD.findall(low)):
                 for m in items:
@@ -768,7 +768,7 @@ class ProposalRules:
         passive = (
             "PROPOSE" in cues
             and (" is " in text or " are " in text)
-            and any(v in text for v in self.passive_verbs)
+            and any(map(text.__contains__, self.passive_verbs))
         )
         for m in self.passive.finditer(text) if passive else ():
             before = text[: m.start()].rstrip()
