@@ -299,7 +299,7 @@ class ProposalRules:
         n = name.strip(_STRIP)
         if not n or len(n) > 60 or n in self.not_acronyms or n[0].isdigit():
             return False
-        if n.split()[0] in self.name_starts_not:
+        if n.split(None, 1)[0] in self.name_starts_not:
             return False
         if n.casefold() in self.known_terms or self._not_name(n):
             return False
@@ -342,7 +342,7 @@ class ProposalRules:
                 None,
             )
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
-            if len(words) <= 3 and not gerund and any(self.is_namey(w) for w in words):
+            if len(words) <= 3 and not gerund and any(map(self.is_namey, words)):
                 return prefix, kind
             if len(words) == 1 and self.is_capword(words[0]) and self.is_valid_name(words[0]):
                 return prefix, kind
@@ -399,9 +399,7 @@ class ProposalRules:
                 # training of quantization parameters (E2E-QP)"
                 if long is None and self._example_of_kind(before, inner):
                     continue
-                j = m.start()
-                while j > 0 and text[j - 1].isspace():
-                    j -= 1
+                j = len(stripped)  # where the text before the parenthesis ends
                 start = m.start() - (len(long) + 1 if long and text.endswith(long, 0, j) else 0)
                 out.append((max(start, 0), m.end(), inner, long))
             else:
@@ -463,7 +461,6 @@ class ProposalRules:
         while have(i) and skipped <= 16:
             s, w = words[i]
             bare = w.strip(_STRIP)
-            low = bare.casefold()
             d = next((d for d in defs if d[0] <= s < d[1]), None) if defs else None
             if d:
                 if not take(d):
@@ -514,6 +511,7 @@ class ProposalRules:
                     continue
             if found:
                 break
+            low = bare.casefold()
             if low in self.boundaries:
                 break
             if low in self.kind_heads and not w.endswith(","):
@@ -719,12 +717,13 @@ class ProposalRules:
                 for _s, _e, short, long in self.acronym_defs(sent.text):
                     if not long:
                         continue
+                    short_key, long_key = method_key(short), method_key(long)
                     for c in found:
                         ks = c.keys()
-                        if method_key(short) in ks and method_key(long) not in ks:
+                        if short_key in ks and long_key not in ks:
                             if not c.reads_longer(long):
                                 c.aliases.append(self.long_form(short, long))
-                        elif method_key(long) in ks and method_key(short) not in ks:
+                        elif long_key in ks and short_key not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
             if not any(c.main for c in found):
@@ -750,13 +749,12 @@ class ProposalRules:
         out: list[tuple[tuple[int, int, str, str | None], str]] = []
         for start, end, rule in spans:
             word = text[start:end]
+            if not self.is_namey(word) or (word.endswith("s") and word[:-1].isupper()):
+                continue  # "our INRs": a kind of thing
             after = text[end:].split(None, 1)[:1]
             before = text[:start].rsplit(None, 1)[-1:]
-            if (
-                not self.is_namey(word)
-                or (word.endswith("s") and word[:-1].isupper())  # "our INRs": a kind of thing
-                or (rule == "own_name" and after and after[0].casefold() in self.not_own_heads)
-                or (rule == "appositive" and before and before[0].casefold() in self.not_after)
+            if (rule == "own_name" and after and after[0].casefold() in self.not_own_heads) or (
+                rule == "appositive" and before and before[0].casefold() in self.not_after
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
             name = word.strip(_STRIP)
@@ -805,7 +803,7 @@ class ProposalRules:
     def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
         head_only: MethodCandidate | None = None
         for sent in ctx.sentences:
-            cues = cue_sents.get(sent.index, set())
+            cues = cue_sents.get(sent.index, ())
             text = sent.text
             # "the proposed window-based approach" speaks of the paper's own as "we" does
             own = "SELF" in cues or ("PROPOSE" in cues and "the proposed " in text.casefold())
