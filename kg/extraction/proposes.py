@@ -124,13 +124,14 @@ def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | 
     word it does not spell ("Next Generation Vision Transformer" for Next-ViT); the first and
     last words start with its first and last letters."""
     letters = "".join([c for c in short if c.isupper() or c.isdigit()]).casefold()
-    words = tail.split()
     lower = sum(map(str.islower, short))
-    if " " in short.strip() or len(letters) < 2 or lower >= len(letters) or not words:
+    if " " in short.strip() or len(letters) < 2 or lower >= len(letters):
         return None  # not an acronym: "FlashAttention-2: Faster Attention ..."
+    most = len(letters) + 3  # the most words a long form reads
+    words = tail.split(None, most)[:most]
     # the initials of the first k words, read one word further for each k
     parts = initials = ""
-    for k, last in enumerate(words[: len(letters) + 3], 1):
+    for k, last in enumerate(words, 1):
         if last.casefold() not in connectors:
             parts += "".join([p[:1] for p in last.split("-") if p]).casefold()
             initials += last[:1].casefold()
@@ -227,7 +228,7 @@ class ProposalRules:
     def prior_name_before(self, before: str) -> bool:
         """Words before a proposed name mark it as existing work: "than its predecessor PaLM",
         "a slimmed-down version of MultiHead Self-Attention"."""
-        words = [w.strip(_STRIP) for w in before.split()[-3:]]
+        words = [w.strip(_STRIP) for w in before.rsplit(None, 3)[-3:]]
         if self.prior_name.intersection(words):
             return True
         return len(words) >= 2 and words[-1] == "of" and words[-2] in self.derived_of
