@@ -790,7 +790,10 @@ class ProposalRules:
                 continue
             if c.name + "-" not in text and c.name + "v" not in text and c.name + " v" not in text:
                 continue
-            pat = re.compile(rf"(?<![\w-]){re.escape(c.name)}{_FAMILY_SUFFIX.pattern}(?![\w-])")
+            # the name opens the pattern and the look-behind for what precedes it follows it: a
+            # pattern that opens with a literal is searched for by that literal
+            name = re.escape(c.name)
+            pat = re.compile(rf"{name}(?<![\w-]{name}){_FAMILY_SUFFIX.pattern}(?![\w-])")
             seen = {a.casefold() for a in c.aliases} | {c.name.casefold()}
             for m in pat.finditer(text):
                 member = m.group(0).rstrip(".")
