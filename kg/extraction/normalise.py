@@ -66,7 +66,7 @@ def name_shaped(word: str) -> bool:
 
 
 def acronym_letters(acronym: str) -> str:
-    return "".join(c for c in acronym.casefold() if c.isalnum())
+    return "".join(filter(str.isalnum, acronym.casefold()))
 
 
 def long_form_of(acronym: str, before: str) -> str | None:
@@ -76,7 +76,7 @@ def long_form_of(acronym: str, before: str) -> str | None:
     the first character must start a word. At most min(len+5, 2*len) words are considered.
     """
     letters = acronym_letters(acronym)
-    if len(letters) < 2 or not any(c.isalpha() for c in letters):
+    if len(letters) < 2 or not any(map(str.isalpha, letters)):
         return None
     limit = min(len(letters) + 5, 2 * len(letters))
     window = before.rsplit(None, limit)[-limit:]  # the last `limit` words, without splitting all
@@ -84,23 +84,21 @@ def long_form_of(acronym: str, before: str) -> str | None:
         return None
     text = " ".join(window)
     low = text.casefold()
-    li = len(letters) - 1
-    ti = len(low) - 1
-    while li >= 0:
-        c = letters[li]
-        if not c.isalnum():
-            li -= 1
-            continue
-        # the previous occurrence of c (str.rfind, not a Python loop per character); the first
-        # letter must also start a word
-        ti = low.rfind(c, 0, ti + 1)
-        while li == 0 and ti > 0 and low[ti - 1].isalnum():
-            ti = low.rfind(c, 0, ti)
+    # each letter, last to first, at its previous occurrence (str.rfind, not a Python loop per
+    # character)
+    ti = len(low)
+    for c in letters[:0:-1]:
+        ti = low.rfind(c, 0, ti)
         if ti < 0:
             return None
-        ti -= 1
-        li -= 1
-    start = low.rfind(" ", 0, ti + 1) + 1
+    # the first letter must also start a word
+    first = letters[0]
+    ti = low.rfind(first, 0, ti)
+    while ti > 0 and low[ti - 1].isalnum():
+        ti = low.rfind(first, 0, ti)
+    if ti < 0:
+        return None
+    start = low.rfind(" ", 0, ti) + 1
     long_form = text[start:].strip(" ,;:")
     if not long_form or long_form.casefold() == acronym.casefold():
         return None

@@ -77,7 +77,7 @@ class MethodCandidate:
     description: str | None = None
 
     def keys(self) -> set[str]:
-        return {k for k in (method_key(a) for a in [self.name, *self.aliases]) if k}
+        return {k for k in map(method_key, [self.name, *self.aliases]) if k}
 
     def reads_longer(self, long_form: str) -> bool:
         """Whether an alias already reads this long form with more words before it (the
@@ -123,16 +123,20 @@ def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | 
     initials of the long form's words and word parts, and those initials may hold at most one
     word it does not spell ("Next Generation Vision Transformer" for Next-ViT); the first and
     last words start with its first and last letters."""
-    letters = "".join(c for c in short if c.isupper() or c.isdigit()).casefold()
-    words = tail.split()
-    lower = sum(c.islower() for c in short)
-    if " " in short.strip() or len(letters) < 2 or lower >= len(letters) or not words:
+    letters = "".join([c for c in short if c.isupper() or c.isdigit()]).casefold()
+    lower = sum(map(str.islower, short))
+    if " " in short.strip() or len(letters) < 2 or lower >= len(letters):
         return None  # not an acronym: "FlashAttention-2: Faster Attention ..."
-    for k in range(2, min(len(words), len(letters) + 3) + 1):
-        content = [w for w in words[:k] if w.casefold() not in connectors]
-        parts = "".join(p[:1] for w in content for p in w.split("-") if p).casefold()
-        initials = "".join(w[:1] for w in content).casefold()
-        last = words[k - 1]
+    most = len(letters) + 3  # the most words a long form reads
+    words = tail.split(None, most)[:most]
+    # the initials of the first k words, read one word further for each k
+    parts = initials = ""
+    for k, last in enumerate(words, 1):
+        if last.casefold() not in connectors:
+            parts += "".join([p[:1] for p in last.split("-") if p]).casefold()
+            initials += last[:1].casefold()
+        if k < 2:
+            continue
         if (
             initials[:1] == letters[0]
             and letters[-1] in {last[:1].casefold(), last.rsplit("-", 1)[-1][:1].casefold()}
@@ -187,9 +191,11 @@ class ProposalRules:
         heads = alternation(words["unnamed_heads"])
         self.not_own_heads = frozenset(words["not_own_name_heads"])
         self.not_after = frozenset(words["appositive_not_after"])
-        # "our TinyNet", "our ConvFirst model", "our final method, MC-SMoE"
+        # "our TinyNet", "our ConvFirst model", "our final method, MC-SMoE" (the \b before "our"
+        # is the look-behind after its first letter: a pattern that opens with a letter lets the
+        # search skip ahead to that letter)
         self.own_name = re.compile(
-            rf"\b[Oo]ur\s+(?:(?:{alternation(words['own_adjectives'])})\s+)?"
+            rf"[Oo](?<!\w[Oo])ur\s+(?:(?:{alternation(words['own_adjectives'])})\s+)?"
             rf"(?:(?:{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
         )
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
@@ -222,7 +228,7 @@ class ProposalRules:
     def prior_name_before(self, before: str) -> bool:
         """Words before a proposed name mark it as existing work: "than its predecessor PaLM",
         "a slimmed-down version of MultiHead Self-Attention"."""
-        words = [w.strip(_STRIP) for w in before.split()[-3:]]
+        words = [w.strip(_STRIP) for w in before.rsplit(None, 3)[-3:]]
         if self.prior_name.intersection(words):
             return True
         return len(words) >= 2 and words[-1] == "of" and words[-2] in self.derived_of
@@ -273,62 +279,71 @@ class ProposalRules:
         "Next Convolution Block (NCB)" keeps its Block."""
         long = clean_alias(long)
         trimmed = clean_name(long)
+        if trimmed == long:
+            return long
         letters = acronym_letters(short)
         last = trimmed.rsplit(None, 1)[-1][:1].casefold() if trimmed else ""
-        if trimmed != long and letters and last == letters[-1] and long_form_of(short, trimmed):
+        if letters and last == letters[-1] and long_form_of(short, trimmed):
             return trimmed  # the acronym's last letter starts the last word left
         return long
 
     def is_capword(self, word: str) -> bool:
         w = word.strip(_STRIP)
-        return bool(_CAPSEQ_WORD.match(w)) and w.casefold() not in self.not_names
+        # (the pattern's first letter tested first: most words are not capitalised)
+        return (
+            "A" <= w[:1] <= "Z"
+            and bool(_CAPSEQ_WORD.match(w))
+            and w.casefold() not in self.not_names
+        )
 
     def is_valid_name(self, name: str) -> bool:
         n = name.strip(_STRIP)
         if not n or len(n) > 60 or n in self.not_acronyms or n[0].isdigit():
             return False
-        if n.split()[0] in self.name_starts_not:
+        if n.split(None, 1)[0] in self.name_starts_not:
             return False
         if n.casefold() in self.known_terms or self._not_name(n):
             return False
-        if self.adjective_compound.match(n):
+        if "-" in n and self.adjective_compound.match(n):
             return False
-        return any(c.isalpha() for c in n)
+        return any(map(str.isalpha, n))
 
     def kind_near(self, text: str, start: int, end: int) -> str | None:
         """Kind from a head word right before the name, right after it, or in its appositive."""
-        # (maxsplit: only the words needed are split off)
-        before = [w.strip(_STRIP).casefold() for w in text[:start].rsplit(None, 3)[-3:]]
-        after = [w.strip(_STRIP).casefold() for w in text[end:].split(None, 12)[:12]]
-        if after and after[0] in self.kind_heads:
-            return self.kind_heads[after[0]]
-        if text[end:].lstrip().startswith(","):
-            for w in after[:10]:
+        # (maxsplit: only the words needed are split off, and only when they are read)
+        rest = text[end:]
+        after = rest.split(None, 1)[:1]
+        if after and (head := after[0].strip(_STRIP).casefold()) in self.kind_heads:
+            return self.kind_heads[head]
+        if rest.lstrip().startswith(","):
+            for w in rest.split(None, 10)[:10]:
+                w = w.strip(_STRIP).casefold()
                 if w in self.kind_heads:
                     return self.kind_heads[w]
                 if w in self.appositive_stops:
                     break
-        for w in reversed(before):
+        for w in reversed(text[:start].rsplit(None, 3)[-3:]):
+            w = w.strip(_STRIP).casefold()
             if w in self.kind_heads:
                 return self.kind_heads[w]
         return None
 
     # ------------------------------------------------------------------ title
     def title_name(self, title: str) -> tuple[str, str | None] | None:
-        m = _TITLE_PREFIX.match(title)
+        m = _TITLE_PREFIX.match(title) if ":" in title else None
         if m:
             prefix = m.group(1).strip()
             words = prefix.split()
-            if not self.comparison_words.isdisjoint(w.casefold() for w in words):
+            if not self.comparison_words.isdisjoint(map(str.casefold, words)):
                 return None
             tail = title[m.end(1) :].strip(" :")
-            tail_words = [w.strip(_STRIP).casefold() for w in tail.split()]
+            tail_words = [w.strip(_STRIP).casefold() for w in tail.rsplit(None, 3)[-3:]]
             kind = next(
-                (self.kind_heads[w] for w in reversed(tail_words[-3:]) if w in self.kind_heads),
+                (self.kind_heads[w] for w in reversed(tail_words) if w in self.kind_heads),
                 None,
             )
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
-            if len(words) <= 3 and not gerund and any(self.is_namey(w) for w in words):
+            if len(words) <= 3 and not gerund and any(map(self.is_namey, words)):
                 return prefix, kind
             if len(words) == 1 and self.is_capword(words[0]) and self.is_valid_name(words[0]):
                 return prefix, kind
@@ -360,16 +375,17 @@ class ProposalRules:
             before = text[: m.start()]
             if " " not in inner and len(inner) <= 24:
                 if inner.startswith(("e.g", "i.e", "see", "http")) or not any(
-                    c.isupper() for c in inner
+                    map(str.isupper, inner)
                 ):
                     continue
-                if not before.strip() or before.rstrip()[-1] in ":;":
+                stripped = before.rstrip()
+                if not stripped or stripped[-1] in ":;":
                     continue  # "solutions: (S1) Rational basis": a label that opens an item
                 long = long_form_of(inner, before)
                 if long is None:
                     # "Convolutional Fusion Block (CFB)": a capitalised phrase right before
                     seq = []
-                    for _, w in reversed(_words(before)):
+                    for w in reversed(before.split()):
                         if self.is_capword(w) and not w.endswith(","):
                             seq.insert(0, w)
                         else:
@@ -384,14 +400,12 @@ class ProposalRules:
                 # training of quantization parameters (E2E-QP)"
                 if long is None and self._example_of_kind(before, inner):
                     continue
-                j = m.start()
-                while j > 0 and text[j - 1].isspace():
-                    j -= 1
+                j = len(stripped)  # where the text before the parenthesis ends
                 start = m.start() - (len(long) + 1 if long and text.endswith(long, 0, j) else 0)
                 out.append((max(start, 0), m.end(), inner, long))
             else:
                 # "COAT (Compressing Optimizer States ...)": the acronym comes first
-                prev = before.split()[-1:] if before.split() else []
+                prev = before.rsplit(None, 1)[-1:]
                 if prev and self.is_namey(prev[0]):
                     short = prev[0].strip(_STRIP)
                     if long_form_of(short, inner) and len(inner.split()) >= 2:
@@ -448,8 +462,7 @@ class ProposalRules:
         while have(i) and skipped <= 16:
             s, w = words[i]
             bare = w.strip(_STRIP)
-            low = bare.casefold()
-            d = next((d for d in defs if d[0] <= s < d[1]), None)
+            d = next((d for d in defs if d[0] <= s < d[1]), None) if defs else None
             if d:
                 if not take(d):
                     break
@@ -499,6 +512,7 @@ class ProposalRules:
                     continue
             if found:
                 break
+            low = bare.casefold()
             if low in self.boundaries:
                 break
             if low in self.kind_heads and not w.endswith(","):
@@ -545,8 +559,14 @@ class ProposalRules:
         order = 0
 
         def add(
-            name: str, alias: str | None, kind: str | None, main: bool, ev: dict[str, Any]
+            name: str,
+            alias: str | None,
+            kind: str | None,
+            main: bool,
+            ev: tuple[Sentence, str, float],
         ) -> None:
+            """Add a name found (or merge it into a candidate found before); `ev` is the
+            evidence's (sentence, rule, confidence), made into evidence for a new candidate."""
             nonlocal order
             name = clean_name(name)
             if not (self.is_valid_name(name) or (alias and self.is_new_acronym(name, alias))):
@@ -586,7 +606,7 @@ class ProposalRules:
                         c.aliases.append(name)
                     return
             order += 1
-            cand = MethodCandidate(name, [], kind or "method", main, ev, order)
+            cand = MethodCandidate(name, [], kind or "method", main, ctx.evidence(*ev), order)
             if alias and method_key(alias) != key:
                 cand.aliases.append(alias)
             if plural:
@@ -597,7 +617,7 @@ class ProposalRules:
         tn = self.title_name(title)
         if tn and title_sent:
             long = title_long_form(tn[0], title.partition(":")[2], self.connectors)
-            add(tn[0], long, tn[1], True, ctx.evidence(title_sent, "title_prefix", 0.9))
+            add(tn[0], long, tn[1], True, (title_sent, "title_prefix", 0.9))
 
         first_proposal = True
         for sent in ctx.sentences:
@@ -611,7 +631,8 @@ class ProposalRules:
                 continue  # "Can we design a ConvNet ...?": a question proposes nothing
             low = text.casefold()
             self_ref = "SELF" in cues
-            known_here = any(c.name.casefold() in low for c in found)  # "FcaFormer", "Fcaformer"
+            # the paper's own work: "we"/"our", or a name already found ("FcaFormer", "Fcaformer")
+            own = self_ref or any(c.name.casefold() in low for c in found)
             # 1. proposal objects and naming cues
             if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
                 for label, cue_start, cue_end in (cue_pos or {}).get(sent.index, ()):
@@ -622,11 +643,11 @@ class ProposalRules:
                     rel_start = cue_start - sent.start_char
                     rel_end = cue_end - sent.start_char
                     if is_verb and not self.self_before.search(
-                        " ".join(low[:rel_start].split()[-4:])
+                        " ".join(low[:rel_start].rsplit(None, 4)[-4:])
                     ):
                         continue
                     if is_naming and self.prior_before_cue.search(
-                        " ".join(low[:rel_start].split()[-6:])
+                        " ".join(low[:rel_start].rsplit(None, 6)[-6:])
                     ):
                         continue  # "an existing approach called Linformer"
                     names = self.names_after(text, rel_end, lenient=is_naming)
@@ -639,15 +660,13 @@ class ProposalRules:
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn
                         rule = "naming_cue" if is_naming else "proposal_object"
-                        add(short, long, kind, main, ctx.evidence(sent, rule, 0.85))
+                        add(short, long, kind, main, (sent, rule, 0.85))
                     if names and is_verb:
                         first_proposal = False
-                    if names:
-                        known_here = True
             # 2. acronym definitions of the paper's own components
-            if "ACRO" in cues and (self_ref or known_here):
+            if "ACRO" in cues and own:
                 for s, e, short, long in self.acronym_defs(text):
-                    before = low[:s].split()[-4:]
+                    before = low[:s].rsplit(None, 4)[-4:]
                     if any(w.strip(_STRIP) in self.other_work for w in before):
                         continue
                     # "layers with Kolmogorov-Arnold Network (KAN)", "via generative architecture
@@ -656,22 +675,19 @@ class ProposalRules:
                     if bare & self.uses and not bare & self.new_words:
                         continue
                     # a component word in the long form or right after it, or earlier on
-                    around = (long or "").casefold().split()[-2:] + low[e:].split()[:2]
-                    cue_before = bool(set(_WORD.findall(low[:s])) & self.component_cues)
+                    around = (long or "").casefold().split()[-2:] + low[e:].split(None, 2)[:2]
                     cue_here = any(w.strip(_STRIP) in self.component_heads for w in around)
-                    if not (cue_before or cue_here):
+                    if not cue_here and self.component_cues.isdisjoint(_WORD.findall(low[:s])):
                         continue
                     if short in self.not_acronyms or not self.is_valid_name(short):
                         continue
                     kind = self.kind_near(text, s, e)
-                    add(short, long, kind, False, ctx.evidence(sent, "acronym_definition", 0.75))
-            # 3. enumerated components
-            if (
-                (self_ref or known_here)
-                and "(" in text
-                and bool(set(_WORD.findall(low)) & self.component_cues)
-            ):
-                for m in self.enumeration.finditer(text):
+                    add(short, long, kind, False, (sent, "acronym_definition", 0.75))
+            # 3. enumerated components (in a sentence with a component word, read only when
+            # there are items)
+            items = list(self.enumeration.finditer(text)) if own and "(" in text else []
+            if items and not self.component_cues.isdisjoint(_WORD.findall(low)):
+                for m in items:
                     name = m.group(1).strip(_STRIP)
                     name = self.trailing_connector.sub("", name)
                     if len(name.split()) >= 2 or self.is_namey(name):
@@ -680,7 +696,7 @@ class ProposalRules:
                             None,
                             "method",
                             False,
-                            ctx.evidence(sent, "enumerated_component", 0.6),
+                            (sent, "enumerated_component", 0.6),
                         )
 
             # 4. names introduced without a proposal object: "our TinyNet", "X is proposed",
@@ -691,7 +707,7 @@ class ProposalRules:
                     n[3],
                     self.kind_near(text, n[0], n[1]),
                     False,
-                    ctx.evidence(sent, rule, 0.7),
+                    (sent, rule, 0.7),
                 )
 
         # acronym definitions anywhere that expand a name already found (aliases only)
@@ -702,12 +718,13 @@ class ProposalRules:
                 for _s, _e, short, long in self.acronym_defs(sent.text):
                     if not long:
                         continue
+                    short_key, long_key = method_key(short), method_key(long)
                     for c in found:
                         ks = c.keys()
-                        if method_key(short) in ks and method_key(long) not in ks:
+                        if short_key in ks and long_key not in ks:
                             if not c.reads_longer(long):
                                 c.aliases.append(self.long_form(short, long))
-                        elif method_key(long) in ks and method_key(short) not in ks:
+                        elif long_key in ks and short_key not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
             if not any(c.main for c in found):
@@ -733,13 +750,12 @@ class ProposalRules:
         out: list[tuple[tuple[int, int, str, str | None], str]] = []
         for start, end, rule in spans:
             word = text[start:end]
+            if not self.is_namey(word) or (word.endswith("s") and word[:-1].isupper()):
+                continue  # "our INRs": a kind of thing
             after = text[end:].split(None, 1)[:1]
             before = text[:start].rsplit(None, 1)[-1:]
-            if (
-                not self.is_namey(word)
-                or (word.endswith("s") and word[:-1].isupper())  # "our INRs": a kind of thing
-                or (rule == "own_name" and after and after[0].casefold() in self.not_own_heads)
-                or (rule == "appositive" and before and before[0].casefold() in self.not_after)
+            if (rule == "own_name" and after and after[0].casefold() in self.not_own_heads) or (
+                rule == "appositive" and before and before[0].casefold() in self.not_after
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
             name = word.strip(_STRIP)
@@ -751,7 +767,7 @@ class ProposalRules:
         passive = (
             "PROPOSE" in cues
             and (" is " in text or " are " in text)
-            and any(v in text for v in self.passive_verbs)
+            and any(map(text.__contains__, self.passive_verbs))
         )
         for m in self.passive.finditer(text) if passive else ():
             before = text[: m.start()].rstrip()
@@ -774,7 +790,10 @@ class ProposalRules:
                 continue
             if c.name + "-" not in text and c.name + "v" not in text and c.name + " v" not in text:
                 continue
-            pat = re.compile(rf"(?<![\w-]){re.escape(c.name)}{_FAMILY_SUFFIX.pattern}(?![\w-])")
+            # the name opens the pattern and the look-behind for what precedes it follows it: a
+            # pattern that opens with a literal is searched for by that literal
+            name = re.escape(c.name)
+            pat = re.compile(rf"{name}(?<![\w-]{name}){_FAMILY_SUFFIX.pattern}(?![\w-])")
             seen = {a.casefold() for a in c.aliases} | {c.name.casefold()}
             for m in pat.finditer(text):
                 member = m.group(0).rstrip(".")
@@ -788,7 +807,7 @@ class ProposalRules:
     def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
         head_only: MethodCandidate | None = None
         for sent in ctx.sentences:
-            cues = cue_sents.get(sent.index, set())
+            cues = cue_sents.get(sent.index, ())
             text = sent.text
             # "the proposed window-based approach" speaks of the paper's own as "we" does
             own = "SELF" in cues or ("PROPOSE" in cues and "the proposed " in text.casefold())
@@ -798,20 +817,22 @@ class ProposalRules:
             if not m:
                 continue
             words: list[str] = []
+            content = 0  # how many of the words are no determiners
             for w in (m.group(1) or m.group(2) or "").split():
                 bare = w.strip(_STRIP).casefold()
                 # a boundary ends the description once it has more than its head noun ("an
                 # algorithm for softmax computation": the head alone says nothing)
-                content = [x for x in words if x.casefold() not in self.determiners]
                 if (
                     content
                     and bare in self.boundaries
-                    and (len(content) > 1 or bare not in self.complements)
+                    and (content > 1 or bare not in self.complements)
                 ):
                     break
                 words.append(w.strip(_STRIP))
                 # "a simple, unified framework": a comma after a lone adjective does not end it
-                lone = len(content) == 0 and bare not in self.determiners
+                lone = content == 0 and bare not in self.determiners
+                if bare not in self.determiners:
+                    content += 1
                 if (w.endswith((";", ":", ".")) or (w.endswith(",") and not lone)) or len(
                     words
                 ) >= 12:
