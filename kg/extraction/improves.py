@@ -18,6 +18,7 @@ they take no value from the others. The word lists are in the lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc
@@ -55,6 +56,21 @@ def _words(text: str) -> list[str]:
     if "." in text:
         words = [s for w in words if (s := w.rstrip("."))]
     return words
+
+
+def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases that hold none of the others: a text holds one of `phrases` exactly when it
+    holds one of these ("outperform" stands for "outperforms" and "outperformed")."""
+    unique = list(dict.fromkeys(phrases))
+    return tuple(p for p in unique if not any(q != p and q in p for q in unique))
+
+
+def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases`."""
+    for p in phrases:  # noqa: SIM110  (a loop is cheaper than `any` over a generator)
+        if p in text:
+            return True
+    return False
 
 
 def _following(
@@ -128,7 +144,7 @@ class ImprovementRules:
         # a comparison cue is written in the casefolded text of an ASCII sentence that has one
         # (the case-insensitive regex also takes the dotless and dotted I and the long s as
         # letters of the ASCII words: non-ASCII sentences are always searched)
-        self.baseline_cues = tuple(c.casefold() for c in lex["baseline_cues"])
+        self.baseline_cues = _substring_free(c.casefold() for c in lex["baseline_cues"])
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
         self.adjacent = vocab.words("adjacent_claim_words")
@@ -150,13 +166,14 @@ class ImprovementRules:
         )
         # "both of which are comparable to the state of the art" (levels at parity), "existing
         # methods suffer from 20-90% runtime overhead" (a problem): no gain
-        self.no_gain = (*lex["parity_phrases"], *lex["problem_cues"])
-        self.hypothetical = tuple(lex["hypothetical_cues"])
+        self.no_gain = _substring_free([*lex["parity_phrases"], *lex["problem_cues"]])
+        self.hypothetical = _substring_free(lex["hypothetical_cues"])
         self.other_openers = vocab.words("other_work_openers")
-        self.earlier_proposal = tuple(lex["earlier_proposal"])
+        self.earlier_proposal = _substring_free(lex["earlier_proposal"])
         self.first_person = vocab.words("first_person")
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
         self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
+        self.any_outperform = _substring_free(self.outperform_cues)  # whether a sentence has one
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -206,9 +223,9 @@ class ImprovementRules:
             has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
             if not has_claim:
                 continue
-            if wordset.isdisjoint(self.adjacent) and any(p in low for p in self.no_gain):
+            if wordset.isdisjoint(self.adjacent) and _holds_any(low, self.no_gain):
                 continue  # a level at parity with others, or a problem stated: no gain word
-            if any(c in low for c in self.hypothetical):
+            if _holds_any(low, self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
             # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
@@ -217,7 +234,7 @@ class ImprovementRules:
                 named is None and self._other_name(self._first_word(text), method_keys)
             )
             self_words = wordset & self.self_words
-            if any(c in low for c in self.earlier_proposal):
+            if _holds_any(low, self.earlier_proposal):
                 self_words.discard("proposed")  # "a recently proposed optimizer"
             about = (
                 named is not None
@@ -378,7 +395,7 @@ class ImprovementRules:
             )
             if not claimed:
                 if outperform is None:
-                    outperform = any(c in low for c in self.outperform_cues)
+                    outperform = _holds_any(low, self.any_outperform)
                 claimed = outperform and self._outperformed_in(text, low, ms)
             vague = text[start:me].casefold() in self.vague
             cands.append((entry, metric_text, ms, me, tight, claimed, vague))
@@ -489,7 +506,7 @@ class ImprovementRules:
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
-        if text.isascii() and not any(c in low for c in self.baseline_cues):
+        if text.isascii() and not _holds_any(low, self.baseline_cues):
             return []
         out = []
         for m in self.baseline.finditer(text):
