@@ -25,12 +25,11 @@ from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import method_key, name_shaped
-from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
+from kg.extraction.quantities import Quantity, find_quantities, has_factor_words, holds_digit
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation
 
-_DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _CLAUSE = re.compile(r"[,;()]")
@@ -171,6 +170,8 @@ class ImprovementRules:
         self.baseline_heads = vocab.words("baseline_heads")
         self.not_baselines = vocab.words("not_baselines")  # pronouns: "outperforms them"
         self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
+        # what a clause break holds (tested first: most gaps have none)
+        self.clause_marks = _substring_free([";", *lex["claim_clause_breaks"]])
         # a comparison cue is written in the casefolded text of an ASCII sentence where it starts
         # (the case-insensitive regex also takes the dotless and dotted I and the long s as
         # letters of the ASCII words: non-ASCII sentences are always searched)
@@ -227,7 +228,7 @@ class ImprovementRules:
         baselines: list[str] = []
         for sent, spans in by_sent.values():
             text = sent.text
-            has_digit = _DIGIT.search(text) is not None
+            has_digit = holds_digit(text)
             low = text.casefold()
             factor_words = has_factor_words(low)
             has_factor = not has_digit and factor_words
@@ -328,7 +329,7 @@ class ImprovementRules:
                 qi = assigned.get(ci)
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
-                    if not _BY_END.search(text, 0, qs):
+                    if text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs):
                         qi = None
                 if qi is None and (
                     not claimed
@@ -525,11 +526,11 @@ class ImprovementRules:
             gap = text[me:qs]
             words = gap.split()
             d = len(words) + 0.5
-            if q.unit is None and not _BY_WORD_END.search(gap):
+            if q.unit is None and ("by" not in gap or not _BY_WORD_END.search(gap)):
                 return None
             if words and words[0] in self.coordinators:
                 d += 4  # "... in energy efficiency and 2.85x in area efficiency": the next clause
-        if d > 7 or self.clause_break.search(gap):
+        if d > 7 or (_holds_any(gap, self.clause_marks) and self.clause_break.search(gap)):
             return None
         return d
 
