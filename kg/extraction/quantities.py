@@ -12,6 +12,7 @@ multiplicative factors ("x", "×", "times", "-fold", "fourfold") become `x`; "pe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from string import digits
@@ -50,6 +51,8 @@ _FACTOR_KEYS = tuple(_DATA["factor_keys"])
 _CORE_RE = re.compile(
     rf"(?=[\d.])(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{_SINGLE})(?:{_JOIN}(?:{_SINGLE}))*", re.IGNORECASE
 )
+# where a value can start (what the lookahead of `_CORE_RE` admits)
+_VALUE_START_RE = re.compile(r"[\d.]")
 _FACTOR_ONLY_RE = re.compile(rf"(?<![\w.])(?:{_WORD_FACTOR})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
 
@@ -137,6 +140,20 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(raw, number, unit, nums)
 
 
+def _values(text: str) -> Iterator[re.Match[str]]:
+    """`_CORE_RE.finditer(text)`: a match is tried only where a value can start, found by a
+    charset scan (a search would try the lookahead at every position in between)."""
+    pos = 0
+    while (start := _VALUE_START_RE.search(text, pos)) is not None:
+        at = start.start()
+        m = _CORE_RE.match(text, at)
+        if m is None:
+            pos = at + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def holds_digit(text: str) -> bool:
     """Whether `text` holds a digit (a regex `\\d`, any decimal digit); an ASCII text is tested
     for each of the ten with `in`, which is cheaper than a regex scan."""
@@ -168,7 +185,7 @@ def find_quantities(
     out = []
     if has_digit is None:
         has_digit = holds_digit(text)
-    spans = [(m.start(), m.group(0)) for m in _CORE_RE.finditer(text)] if has_digit else []
+    spans = [(m.start(), m.group(0)) for m in _values(text)] if has_digit else []
     if factor_words is None:
         factor_words = has_factor_words(text.casefold())
     if factor_words:
