@@ -303,16 +303,17 @@ class ImprovementRules:
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
-            for ci, (_e, _t, ms, me, _tight, _c, _v) in enumerate(cands):
-                fam = cands[ci][0].family
+            for ci, (entry, metric_text, ms, me, _tight, _c, _s) in enumerate(cands):
+                fam = entry.family
+                # a verb yields the value to a metric noun as near: "the inference speed is
+                # accelerated by 3.6x" is a claim about the inference speed
+                yields = 2 * (metric_text.casefold() in self.value_only)
                 for qi, (qs, qe, q) in enumerate(quantities):
                     if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
-                        # a verb yields the value to a metric noun as near: "the inference speed
-                        # is accelerated by 3.6x" is a claim about the inference speed
-                        pairs.append((d + 2 * (_t.casefold() in self.value_only), ci, qi))
+                        pairs.append((d + yields, ci, qi))
             assigned: dict[int, int] = {}
             taken: set[int] = set()
             for _d, ci, qi in sorted(pairs):
@@ -325,7 +326,7 @@ class ImprovementRules:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
                     if gap in self.coordinations:
                         assigned[ci] = assigned[ci - 1]
-            for ci, (entry, metric_text, ms, _me, _tight, claimed, vague) in enumerate(cands):
+            for ci, (entry, metric_text, ms, me, _tight, claimed, own_start) in enumerate(cands):
                 qi = assigned.get(ci)
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
@@ -337,7 +338,7 @@ class ImprovementRules:
                     or metric_text.casefold() in self.value_only
                 ):
                     continue
-                if qi is None and vague:
+                if qi is None and text[own_start:me].casefold() in self.vague:
                     continue  # "improves performance / efficiency" with no number: too vague
                 value: Quantity | None = None
                 if qi is not None:
@@ -394,9 +395,10 @@ class ImprovementRules:
 
     def _candidates(
         self, sent: Any, text: str, low: str, spans: list[tuple[str, int, int]]
-    ) -> list[tuple[Any, str, int, int, set[str], bool, bool]]:
-        """The sentence's metric mentions, widened over modifiers, with the words around them
-        (`low`: the casefolded text)."""
+    ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
+        """The sentence's metric mentions, widened over modifiers, with the words around them,
+        whether they are claimed, and where the metric's own words start (`low`: the casefolded
+        text)."""
         cands = []
         by_alias = self.vocab.metric_by_alias
         modifiers = self.modifiers
@@ -409,15 +411,15 @@ class ImprovementRules:
                 continue
             ms = start = span_start - offset
             me = span_end - offset
-            while ms > 0:  # widen over modifiers written before: "training throughput"
-                head = text[:ms].rstrip()
+            head = text[:ms].rstrip()
+            while head:  # widen over modifiers written before: "training throughput"
                 k = head.rfind(" ") + 1
-                if head and head[k:].casefold() in modifiers:
-                    ms = k
-                else:
+                if head[k:].casefold() not in modifiers:
                     break
+                ms = k
+                head = text[:ms].rstrip()
             metric_text = text[ms:me]
-            words = text[:ms].rsplit(None, 2)[-2:]
+            words = head.rsplit(None, 2)[-2:]  # the words of text[:ms]
             words += text[me:].split(None, 1)[:1]
             tight = {w.strip(".,;:()[]").casefold() for w in words}
             # casefold adds no whitespace, so the metric's own words are those of its casefold
@@ -428,8 +430,7 @@ class ImprovementRules:
                 if outperform is None:
                     outperform = _holds_any(low, self.any_outperform)
                 claimed = outperform and self._outperformed_in(text, low, ms)
-            vague = text[start:me].casefold() in self.vague
-            cands.append((entry, metric_text, ms, me, tight, claimed, vague))
+            cands.append((entry, metric_text, ms, me, tight, claimed, start))
         return cands
 
     def _outperformed_in(self, text: str, low: str, ms: int) -> bool:
@@ -454,7 +455,7 @@ class ImprovementRules:
     def _not_claimed(
         self,
         text: str,
-        cand: tuple[Any, str, int, int, set[str], bool, bool],
+        cand: tuple[Any, str, int, int, set[str], bool, int],
         near: tuple[list[str], list[str]],
     ) -> bool:
         """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
