@@ -183,6 +183,8 @@ class ImprovementRules:
         self.parity_words = vocab.words("parity_words")
         # "retains 96.7% of the accuracy": the value is what is kept, not a gain
         self.retention_words = vocab.words("retention_words")
+        # whether the text before a value can hold one
+        self.any_retention = _substring_free(sorted(self.retention_words))
         # "increases VRAM by 40%", "4600x more energy": a cost that grows is no improvement
         self.increase_words = vocab.words("increase_words")
         # ... unless it is small ("only a marginal 0.05 sFID increase"), or the words name the
@@ -501,7 +503,10 @@ class ImprovementRules:
 
     def _retained(self, low: str, start: int) -> bool:
         """Whether a retention verb is one of the two words before a value at `start`."""
-        return not self.retention_words.isdisjoint(_words(low[max(0, start - 30) : start])[-2:])
+        before = low[max(0, start - 30) : start]
+        return _holds_any(before, self.any_retention) and not self.retention_words.isdisjoint(
+            _words(before)[-2:]
+        )
 
     @staticmethod
     def _near_words(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], list[str]]:
