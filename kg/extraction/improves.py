@@ -190,6 +190,7 @@ class ImprovementRules:
         # ... unless it is small ("only a marginal 0.05 sFID increase"), or the words name the
         # metric's good side ("higher energy efficiency", "more memory savings")
         self.minimizers = vocab.words("minimizers")
+        self.lower_or_small = self.lower_words | self.minimizers
         self.inverted_heads = vocab.words("higher_is_better_heads")
         # "6x higher energy efficiency", "better GPU utilization": more is better whatever the
         # metric's own direction, unless a word says it went down ("lower CPU utilization")
@@ -253,7 +254,9 @@ class ImprovementRules:
                 if has_digit or has_factor
                 else []
             )
-            has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
+            has_claim = not wordset.isdisjoint(self.claim_words) or any(
+                q.unit for _, _, q in quantities
+            )
             if not has_claim:
                 continue
             if wordset.isdisjoint(self.adjacent) and _holds_any(low, self.no_gain):
@@ -462,7 +465,7 @@ class ImprovementRules:
     ) -> bool:
         """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
         entry, metric_text, _ms, me, tight = cand[:5]
-        if tight & self.parity_words:
+        if not tight.isdisjoint(self.parity_words):
             return True  # "similar AP", "while maintaining accuracy", "latency comparable"
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
@@ -472,7 +475,7 @@ class ImprovementRules:
         if (
             entry.direction == "lower"
             and _meets(self.increase_words, before, after)
-            and not _meets(self.lower_words | self.minimizers, before, after)
+            and not _meets(self.lower_or_small, before, after)
             and self.inverted_heads.isdisjoint(metric_text.casefold().split())
             and not _RATE.match(text, me)  # "TFLOPS per GPU", "tokens/s": a rate grows
         ):
