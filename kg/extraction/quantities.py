@@ -46,8 +46,8 @@ _SINGLE = rf"(?:{_NUM})\s?(?:{_UNIT})?"
 _JOIN = rf"\s*(?:{alternation(_DATA['joiners'])})\s*"
 
 _FACTOR_KEYS = tuple(_DATA["factor_keys"])
-# the leading lookahead lets the regex engine skip to digits and dots instead of trying the
-# lookbehinds at every position (3x faster scan, same matches)
+# a value starts with a digit or a dot: the leading lookahead says so before the lookbehinds are
+# tried, and `_values` tries the pattern only at such positions
 _CORE_RE = re.compile(
     rf"(?=[\d.])(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{_SINGLE})(?:{_JOIN}(?:{_SINGLE}))*", re.IGNORECASE
 )
