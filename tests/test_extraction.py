@@ -14,13 +14,14 @@ import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
 from kg.extraction.context_terms import _MODEL_PROCESS, _model_processes
+from kg.extraction.improves import ImprovementRules, _matches_at, _starts, _words
 from kg.extraction.normalise import (
     canonical_hardware,
     canonical_hardware_name,
     canonical_metric,
     method_key,
 )
-from kg.extraction.quantities import parse_quantity
+from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
 from kg.extraction.vocab import load_vocabulary
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
 
@@ -108,6 +109,33 @@ def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
 
 def test_list_value_keeps_all_numbers() -> None:
     assert parse_quantity("49.7/53.5/55.4/57.0").numbers == (49.7, 53.5, 55.4, 57.0)
+
+
+# the scans written for speed find what the regexes they stand for find
+_TRICKY = [
+    "",
+    "...",
+    "e.g. 3.5x faster.. than (ours) [1]; a,b:c",
+    "Speed\u00a0up\u2003over\tTHAN\nvs. 2x .5 ~3 sim4 T5 1,024\u00d7",
+    "outperforms Outperforming over-the-top, compared against compared to thanks moreover.",
+    "\u0661\u0662 percent \uff15x \u017f\u212a \u0130\u0131.",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_word_and_value_scans_match_the_regexes(text: str) -> None:
+    words = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")
+    assert _words(text) == words.findall(text)
+    assert [m.span() for m in _values(text)] == [m.span() for m in _CORE_RE.finditer(text)]
+    assert holds_digit(text) == (re.search(r"\d", text) is not None)
+
+
+@pytest.mark.parametrize("text", [t for t in _TRICKY if t.isascii()])
+def test_baselines_matched_at_cues_as_searched(text: str) -> None:
+    rules = ImprovementRules(load_vocabulary())
+    starts = _starts(text.casefold(), rules.baseline_cues)
+    found = [m.span("b") for m in _matches_at(rules.baseline, text, starts)]
+    assert found == [m.span("b") for m in rules.baseline.finditer(text)]
 
 
 # ---------------------------------------------------------------------------------- proposes

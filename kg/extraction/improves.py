@@ -18,28 +18,88 @@ they take no value from the others. The word lists are in the lexicon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import method_key, name_shaped
-from kg.extraction.quantities import Quantity, find_quantities, has_factor_words
+from kg.extraction.quantities import Quantity, find_quantities, has_factor_words, holds_digit
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation
 
-_DIGIT = re.compile(r"\d")
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _CLAUSE = re.compile(r"[,;()]")
-_WORDS = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")  # words without edge punctuation
+# what splits words, besides whitespace
+_WORD_BREAKS = ",;:()[]"
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
 # from an "outperforms" cue to the metric it is outperformed in: "... X in both A and "
 _OUTPERFORMED_IN = re.compile(
     r"[^,;.]{0,80}?\bin\s+(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,|\sand|\sor)\s+)?$",
     re.I,
 )
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` without edge punctuation: runs of characters other than whitespace and
+    `_WORD_BREAKS`, trailing dots dropped ("e.g." -> "e.g", "..." -> nothing). Written with `str`
+    methods, which are cheaper than a regex `findall` (`str.split` splits at the characters a
+    regex `\\s` matches)."""
+    for c in _WORD_BREAKS:
+        if c in text:
+            text = text.replace(c, " ")
+    words = text.split()
+    if "." in text:
+        words = [s for w in words if (s := w.rstrip("."))]
+    return words
+
+
+def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases that hold none of the others: a text holds one of `phrases` exactly when it
+    holds one of these ("outperform" stands for "outperforms" and "outperformed")."""
+    unique = list(dict.fromkeys(phrases))
+    return tuple(p for p in unique if not any(q != p and q in p for q in unique))
+
+
+def _prefix_free(phrases: Iterable[str]) -> tuple[str, ...]:
+    """The phrases that start with none of the others: each of `phrases` starts with one of these
+    ("outperform" stands for "outperforms" and "outperformed")."""
+    unique = list(dict.fromkeys(phrases))
+    return tuple(p for p in unique if not any(q != p and p.startswith(q) for q in unique))
+
+
+def _starts(text: str, phrases: tuple[str, ...]) -> list[int]:
+    """Where `phrases` start in `text`, in order."""
+    found = set()
+    for p in phrases:
+        at = text.find(p)
+        while at >= 0:
+            found.add(at)
+            at = text.find(p, at + 1)
+    return sorted(found)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that can only match at one of `starts` (one `match`
+    at each is much cheaper than a case-insensitive search trying every position)."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases`."""
+    for p in phrases:  # noqa: SIM110  (a loop is cheaper than `any` over a generator)
+        if p in text:
+            return True
+    return False
 
 
 def _following(
@@ -110,10 +170,12 @@ class ImprovementRules:
         self.baseline_heads = vocab.words("baseline_heads")
         self.not_baselines = vocab.words("not_baselines")  # pronouns: "outperforms them"
         self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
-        # a comparison cue is written in the casefolded text of an ASCII sentence that has one
+        # what a clause break holds (tested first: most gaps have none)
+        self.clause_marks = _substring_free([";", *lex["claim_clause_breaks"]])
+        # a comparison cue is written in the casefolded text of an ASCII sentence where it starts
         # (the case-insensitive regex also takes the dotless and dotted I and the long s as
         # letters of the ASCII words: non-ASCII sentences are always searched)
-        self.baseline_cues = tuple(c.casefold() for c in lex["baseline_cues"])
+        self.baseline_cues = _prefix_free(c.casefold() for c in lex["baseline_cues"])
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
         self.adjacent = vocab.words("adjacent_claim_words")
@@ -121,11 +183,14 @@ class ImprovementRules:
         self.parity_words = vocab.words("parity_words")
         # "retains 96.7% of the accuracy": the value is what is kept, not a gain
         self.retention_words = vocab.words("retention_words")
+        # whether the text before a value can hold one
+        self.any_retention = _substring_free(sorted(self.retention_words))
         # "increases VRAM by 40%", "4600x more energy": a cost that grows is no improvement
         self.increase_words = vocab.words("increase_words")
         # ... unless it is small ("only a marginal 0.05 sFID increase"), or the words name the
         # metric's good side ("higher energy efficiency", "more memory savings")
         self.minimizers = vocab.words("minimizers")
+        self.lower_or_small = self.lower_words | self.minimizers
         self.inverted_heads = vocab.words("higher_is_better_heads")
         # "6x higher energy efficiency", "better GPU utilization": more is better whatever the
         # metric's own direction, unless a word says it went down ("lower CPU utilization")
@@ -135,13 +200,14 @@ class ImprovementRules:
         )
         # "both of which are comparable to the state of the art" (levels at parity), "existing
         # methods suffer from 20-90% runtime overhead" (a problem): no gain
-        self.no_gain = (*lex["parity_phrases"], *lex["problem_cues"])
-        self.hypothetical = tuple(lex["hypothetical_cues"])
+        self.no_gain = _substring_free([*lex["parity_phrases"], *lex["problem_cues"]])
+        self.hypothetical = _substring_free(lex["hypothetical_cues"])
         self.other_openers = vocab.words("other_work_openers")
-        self.earlier_proposal = tuple(lex["earlier_proposal"])
+        self.earlier_proposal = _substring_free(lex["earlier_proposal"])
         self.first_person = vocab.words("first_person")
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
         self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
+        self.any_outperform = _substring_free(self.outperform_cues)  # whether a sentence has one
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
@@ -165,7 +231,7 @@ class ImprovementRules:
         baselines: list[str] = []
         for sent, spans in by_sent.values():
             text = sent.text
-            has_digit = _DIGIT.search(text) is not None
+            has_digit = holds_digit(text)
             low = text.casefold()
             factor_words = has_factor_words(low)
             has_factor = not has_digit and factor_words
@@ -176,7 +242,7 @@ class ImprovementRules:
                 cands = self._candidates(sent, text, low, spans)
                 if not any(c[5] for c in cands):
                     continue  # no number and no comparison next to a metric: nothing to claim
-            wordset = set(_WORDS.findall(low))
+            wordset = set(_words(low))
             quantities = (
                 [
                     (s, e, q)
@@ -188,12 +254,14 @@ class ImprovementRules:
                 if has_digit or has_factor
                 else []
             )
-            has_claim = bool(wordset & self.claim_words) or any(q.unit for _, _, q in quantities)
+            has_claim = not wordset.isdisjoint(self.claim_words) or any(
+                q.unit for _, _, q in quantities
+            )
             if not has_claim:
                 continue
-            if wordset.isdisjoint(self.adjacent) and any(p in low for p in self.no_gain):
+            if wordset.isdisjoint(self.adjacent) and _holds_any(low, self.no_gain):
                 continue  # a level at parity with others, or a problem stated: no gain word
-            if any(c in low for c in self.hypothetical):
+            if _holds_any(low, self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
             # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
@@ -202,7 +270,7 @@ class ImprovementRules:
                 named is None and self._other_name(self._first_word(text), method_keys)
             )
             self_words = wordset & self.self_words
-            if any(c in low for c in self.earlier_proposal):
+            if _holds_any(low, self.earlier_proposal):
                 self_words.discard("proposed")  # "a recently proposed optimizer"
             about = (
                 named is not None
@@ -240,16 +308,17 @@ class ImprovementRules:
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
-            for ci, (_e, _t, ms, me, _tight, _c, _v) in enumerate(cands):
-                fam = cands[ci][0].family
+            for ci, (entry, metric_text, ms, me, _tight, _c, _s) in enumerate(cands):
+                fam = entry.family
+                # a verb yields the value to a metric noun as near: "the inference speed is
+                # accelerated by 3.6x" is a claim about the inference speed
+                yields = 2 * (metric_text.casefold() in self.value_only)
                 for qi, (qs, qe, q) in enumerate(quantities):
                     if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
-                        # a verb yields the value to a metric noun as near: "the inference speed
-                        # is accelerated by 3.6x" is a claim about the inference speed
-                        pairs.append((d + 2 * (_t.casefold() in self.value_only), ci, qi))
+                        pairs.append((d + yields, ci, qi))
             assigned: dict[int, int] = {}
             taken: set[int] = set()
             for _d, ci, qi in sorted(pairs):
@@ -262,11 +331,11 @@ class ImprovementRules:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
                     if gap in self.coordinations:
                         assigned[ci] = assigned[ci - 1]
-            for ci, (entry, metric_text, ms, _me, _tight, claimed, vague) in enumerate(cands):
+            for ci, (entry, metric_text, ms, me, _tight, claimed, own_start) in enumerate(cands):
                 qi = assigned.get(ci)
                 if qi is not None and quantities[qi][2].unit is None and not claimed:
                     qs = quantities[qi][0]
-                    if not _BY_END.search(text, 0, qs):
+                    if text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs):
                         qi = None
                 if qi is None and (
                     not claimed
@@ -274,7 +343,7 @@ class ImprovementRules:
                     or metric_text.casefold() in self.value_only
                 ):
                     continue
-                if qi is None and vague:
+                if qi is None and text[own_start:me].casefold() in self.vague:
                     continue  # "improves performance / efficiency" with no number: too vague
                 value: Quantity | None = None
                 if qi is not None:
@@ -331,9 +400,10 @@ class ImprovementRules:
 
     def _candidates(
         self, sent: Any, text: str, low: str, spans: list[tuple[str, int, int]]
-    ) -> list[tuple[Any, str, int, int, set[str], bool, bool]]:
-        """The sentence's metric mentions, widened over modifiers, with the words around them
-        (`low`: the casefolded text)."""
+    ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
+        """The sentence's metric mentions, widened over modifiers, with the words around them,
+        whether they are claimed, and where the metric's own words start (`low`: the casefolded
+        text)."""
         cands = []
         by_alias = self.vocab.metric_by_alias
         modifiers = self.modifiers
@@ -346,15 +416,15 @@ class ImprovementRules:
                 continue
             ms = start = span_start - offset
             me = span_end - offset
-            while ms > 0:  # widen over modifiers written before: "training throughput"
-                head = text[:ms].rstrip()
+            head = text[:ms].rstrip()
+            while head:  # widen over modifiers written before: "training throughput"
                 k = head.rfind(" ") + 1
-                if head and head[k:].casefold() in modifiers:
-                    ms = k
-                else:
+                if head[k:].casefold() not in modifiers:
                     break
+                ms = k
+                head = text[:ms].rstrip()
             metric_text = text[ms:me]
-            words = text[:ms].rsplit(None, 2)[-2:]
+            words = head.rsplit(None, 2)[-2:]  # the words of text[:ms]
             words += text[me:].split(None, 1)[:1]
             tight = {w.strip(".,;:()[]").casefold() for w in words}
             # casefold adds no whitespace, so the metric's own words are those of its casefold
@@ -363,10 +433,9 @@ class ImprovementRules:
             )
             if not claimed:
                 if outperform is None:
-                    outperform = any(c in low for c in self.outperform_cues)
+                    outperform = _holds_any(low, self.any_outperform)
                 claimed = outperform and self._outperformed_in(text, low, ms)
-            vague = text[start:me].casefold() in self.vague
-            cands.append((entry, metric_text, ms, me, tight, claimed, vague))
+            cands.append((entry, metric_text, ms, me, tight, claimed, start))
         return cands
 
     def _outperformed_in(self, text: str, low: str, ms: int) -> bool:
@@ -391,12 +460,12 @@ class ImprovementRules:
     def _not_claimed(
         self,
         text: str,
-        cand: tuple[Any, str, int, int, set[str], bool, bool],
+        cand: tuple[Any, str, int, int, set[str], bool, int],
         near: tuple[list[str], list[str]],
     ) -> bool:
         """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
         entry, metric_text, _ms, me, tight = cand[:5]
-        if tight & self.parity_words:
+        if not tight.isdisjoint(self.parity_words):
             return True  # "similar AP", "while maintaining accuracy", "latency comparable"
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
@@ -406,7 +475,7 @@ class ImprovementRules:
         if (
             entry.direction == "lower"
             and _meets(self.increase_words, before, after)
-            and not _meets(self.lower_words | self.minimizers, before, after)
+            and not _meets(self.lower_or_small, before, after)
             and self.inverted_heads.isdisjoint(metric_text.casefold().split())
             and not _RATE.match(text, me)  # "TFLOPS per GPU", "tokens/s": a rate grows
         ):
@@ -437,8 +506,9 @@ class ImprovementRules:
 
     def _retained(self, low: str, start: int) -> bool:
         """Whether a retention verb is one of the two words before a value at `start`."""
-        return not self.retention_words.isdisjoint(
-            _WORDS.findall(low, max(0, start - 30), start)[-2:]
+        before = low[max(0, start - 30) : start]
+        return _holds_any(before, self.any_retention) and not self.retention_words.isdisjoint(
+            _words(before)[-2:]
         )
 
     @staticmethod
@@ -447,7 +517,7 @@ class ImprovementRules:
         parenthesis (the loss-word test reads the nearest 3 of them, the direction test 4)."""
         left = _CLAUSE.split(text[max(0, start - 12 * n) : start])[-1]
         right = _CLAUSE.split(text[end : end + 12 * n], maxsplit=1)[0]
-        return _WORDS.findall(left.casefold())[-n:], _WORDS.findall(right.casefold())[:n]
+        return _words(left.casefold())[-n:], _words(right.casefold())[:n]
 
     def _distance(self, text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
         """Words between a metric and a quantity, or None when they cannot belong together."""
@@ -465,21 +535,26 @@ class ImprovementRules:
             gap = text[me:qs]
             words = gap.split()
             d = len(words) + 0.5
-            if q.unit is None and not _BY_WORD_END.search(gap):
+            if q.unit is None and ("by" not in gap or not _BY_WORD_END.search(gap)):
                 return None
             if words and words[0] in self.coordinators:
                 d += 4  # "... in energy efficiency and 2.85x in area efficiency": the next clause
-        if d > 7 or self.clause_break.search(gap):
+        if d > 7 or (_holds_any(gap, self.clause_marks) and self.clause_break.search(gap)):
             return None
         return d
 
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
-        if text.isascii() and not any(c in low for c in self.baseline_cues):
-            return []
+        if text.isascii():
+            starts = _starts(low, self.baseline_cues)
+            if not starts:
+                return []
+            matches = _matches_at(self.baseline, text, starts)
+        else:
+            matches = self.baseline.finditer(text)
         out = []
-        for m in self.baseline.finditer(text):
+        for m in matches:
             b = m.group("b").strip(" .,")
             if (
                 not b
