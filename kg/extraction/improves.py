@@ -24,7 +24,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kg.extraction.context import DocContext, Sentence
-from kg.extraction.normalise import method_key, name_shaped
+from kg.extraction.normalise import aligned_casefold, method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words, holds_digit
 from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
@@ -232,7 +232,7 @@ class ImprovementRules:
         for sent, spans in by_sent.values():
             text = sent.text
             has_digit = holds_digit(text)
-            low = text.casefold()
+            low = aligned_casefold(text)  # offsets in `text` are offsets in `low`
             factor_words = has_factor_words(low)
             has_factor = not has_digit and factor_words
             cands = None

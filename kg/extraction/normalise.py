@@ -30,6 +30,26 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+def _fold_char(c: str) -> str:
+    """One character's casefold, or its lowercase, or itself: whichever is one character."""
+    folded = c.casefold()
+    if len(folded) == 1:
+        return folded
+    lower = c.lower()
+    return lower if len(lower) == 1 else c
+
+
+def aligned_casefold(text: str) -> str:
+    """`text.casefold()`, one character for each of `text`'s, so that an offset found in one is
+    the same place in the other (the rules find words in the casefolded text and read the
+    original there). A character that casefolds to several ("ß" -> "ss", "İ") is lowercased
+    instead, or kept as written."""
+    low = text.casefold()
+    if len(low) == len(text):  # no character grew (none shrinks): aligned
+        return low
+    return "".join(map(_fold_char, text))
+
+
 _ALIAS_LEAD = re.compile(r"^(?:i\.e\.|e\.g\.|or|aka|a\.k\.a\.)[,\s]+", re.I)
 
 
@@ -83,7 +103,7 @@ def long_form_of(acronym: str, before: str) -> str | None:
     if not window:
         return None
     text = " ".join(window)
-    low = text.casefold()
+    low = aligned_casefold(text)
     # each letter, last to first, at its previous occurrence (str.rfind, not a Python loop per
     # character)
     ti = len(low)

@@ -33,6 +33,7 @@ from typing import Any
 from kg.extraction.context import DocContext, Sentence
 from kg.extraction.normalise import (
     acronym_letters,
+    aligned_casefold,
     clean_alias,
     clean_name,
     long_form_of,
@@ -629,7 +630,7 @@ class ProposalRules:
             text = sent.text
             if text.endswith("?"):
                 continue  # "Can we design a ConvNet ...?": a question proposes nothing
-            low = text.casefold()
+            low = aligned_casefold(text)  # offsets in `text` are offsets in `low`
             self_ref = "SELF" in cues
             # the paper's own work: "we"/"our", or a name already found ("FcaFormer", "Fcaformer")
             own = self_ref or any(c.name.casefold() in low for c in found)
