@@ -8,6 +8,8 @@ offsets -1/-1 and the title as their evidence.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -132,6 +134,25 @@ def sentence_starts(doc: Doc) -> list[int]:
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
     return starts
+
+
+_NO_WORD_BEFORE = re.compile(r"(?<!\w)")
+
+
+def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches `finditer` finds in `text` of `\\b` + `pattern`, whose matches all start with a
+    word character. Without the leading `\\b` the regex engine skips ahead to the first letters
+    by itself instead of trying the whole pattern at every position; a match with a word
+    character before it is none of the bounded pattern's, so the scan goes on after its start."""
+    search = pattern.search
+    no_word_before = _NO_WORD_BEFORE.match
+    at = 0
+    while (m := search(text, at)) is not None:
+        if no_word_before(text, m.start()):
+            yield m
+            at = m.end()
+        else:
+            at = m.start() + 1
 
 
 def context(doc: Doc) -> DocContext:

@@ -19,15 +19,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, Sentence
+from kg.extraction.context import DocContext, Sentence, word_start_matches
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import alternation, load_vocabulary
 
 _LEXICON = load_vocabulary().lexicon
 _WORDS = _LEXICON["context_words"]
+# the list and head patterns are read as if they opened with `\b` (`word_start_matches`)
 _DATASET_HEAD = re.compile(
-    rf"\b(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
+    rf"(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
     rf"(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
 )
 _TITLE_FOR = re.compile(
@@ -41,11 +42,11 @@ _LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
 _LIST_OPENERS = tuple(_WORDS["dataset_list_openers"])
 _TRAINING_VERBS = frozenset(_WORDS["training_verbs"])
 _LIST_AFTER = re.compile(
-    rf"\b(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
+    rf"(?:{_LIST_HEADS})\s*,?\s*(?:{alternation(_WORDS['dataset_list_openers'])})\s*"
     r"(?P<l>[^.;:)]+)"
 )
 _LIST_BEFORE = re.compile(
-    rf"\b(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
+    rf"(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
     rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})+)\s+(?:{_LIST_HEADS})\b"
 )
 # "on both A and B", "including A, B, and C": a list that holds a known dataset (its names may
@@ -60,9 +61,10 @@ _SIBLING_LIST = re.compile(
     rf"(?P<l>{_SIBLING}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_SIBLING})+)"
 )
 # an edition or resolution after a dataset's name: "AIME'24", "ImageNet-64x64" (years written
-# on are aliases: "COCO2014"). Both patterns open with a literal, which the regex engine finds
-# by a fast scan; the digits before a resolution's "x" are read by `_variant_suffixes`.
-_EDITIONS = [re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])") for q in "'’"]
+# on are aliases: "COCO2014"). Each pattern opens with a literal that occurs nowhere else in a
+# match, so it is tried only where `str.find` sees that literal; the digits before a
+# resolution's "x" are read by `_variant_suffixes`.
+_SUFFIXES = [(q, re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])")) for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
@@ -108,14 +110,24 @@ def _model_processes(text: str) -> list[re.Match[str]]:
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each edition ("'24") or resolution ("-64x64") after a letter in `text`."""
     out = []
-    for edition in _EDITIONS:
-        out += [(m.start(), m.end()) for m in edition.finditer(text)]
-    for m in _RESOLUTION.finditer(text) if "x" in text else ():
-        k = m.start()
-        while k > 0 and text[k - 1].isdigit():
-            k -= 1
-        if 2 <= m.start() - k <= 4 and text[k - 1 : k] == "-":
-            out.append((k - 1, m.end()))
+    find = text.find
+    for q, edition in _SUFFIXES:
+        at = find(q)
+        while at >= 0:
+            m = edition.match(text, at)
+            if m is not None:
+                out.append((at, m.end()))
+            at = find(q, at + 1)
+    at = find("x")
+    while at >= 0:
+        m = _RESOLUTION.match(text, at)
+        if m is not None:
+            k = at
+            while k > 0 and text[k - 1].isdigit():
+                k -= 1
+            if 2 <= at - k <= 4 and text[k - 1 : k] == "-":
+                out.append((k - 1, m.end()))
+        at = find("x", at + 1)
     return [(a, b) for a, b in out if text[a - 1 : a].isalpha()]
 
 
@@ -236,12 +248,14 @@ def extract_datasets(
                 add(name, sent, "dataset_list")
         if index not in heads:
             continue
-        for m in _DATASET_HEAD.finditer(stext):
+        for m in word_start_matches(_DATASET_HEAD, stext):
             if not _trained_on(stext, m.start()):
                 add(m.group("n"), sent, "dataset_head")
-        lists = [m for m in _LIST_BEFORE.finditer(stext) if not _trained_on(stext, m.start())]
+        lists = [
+            m for m in word_start_matches(_LIST_BEFORE, stext) if not _trained_on(stext, m.start())
+        ]
         if any(o in stext for o in _LIST_OPENERS):
-            lists += _LIST_AFTER.finditer(stext)
+            lists += word_start_matches(_LIST_AFTER, stext)
         for m in lists:
             for part in _LIST_SPLIT.split(m.group("l")):
                 item = _LIST_ITEM.match(part)
