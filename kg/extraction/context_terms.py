@@ -61,9 +61,10 @@ _SIBLING_LIST = re.compile(
     rf"(?P<l>{_SIBLING}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_SIBLING})+)"
 )
 # an edition or resolution after a dataset's name: "AIME'24", "ImageNet-64x64" (years written
-# on are aliases: "COCO2014"). Each pattern opens with a literal that occurs nowhere else in a
-# match, so it is tried only where `str.find` sees that literal; the digits before a
-# resolution's "x" are read by `_variant_suffixes`.
+# on are aliases: "COCO2014"). An edition's quote is rare and occurs nowhere else in a match, so
+# that pattern is tried only where `str.find` sees one; the resolution's "x" is common, and its
+# pattern, opening with that literal, is left to the regex engine's fast scan. The digits before
+# a resolution's "x" are read by `_variant_suffixes`.
 _SUFFIXES = [(q, re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])")) for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
@@ -118,16 +119,13 @@ def _variant_suffixes(text: str) -> list[tuple[int, int]]:
             if m is not None:
                 out.append((at, m.end()))
             at = find(q, at + 1)
-    at = find("x")
-    while at >= 0:
-        m = _RESOLUTION.match(text, at)
-        if m is not None:
-            k = at
-            while k > 0 and text[k - 1].isdigit():
-                k -= 1
-            if 2 <= at - k <= 4 and text[k - 1 : k] == "-":
-                out.append((k - 1, m.end()))
-        at = find("x", at + 1)
+    for m in _RESOLUTION.finditer(text):
+        at = m.start()
+        k = at
+        while k > 0 and text[k - 1].isdigit():
+            k -= 1
+        if 2 <= at - k <= 4 and text[k - 1 : k] == "-":
+            out.append((k - 1, m.end()))
     return [(a, b) for a, b in out if text[a - 1 : a].isalpha()]
 
 
@@ -143,6 +141,22 @@ def _trained_on(text: str, start: int) -> bool:
     """ "we train the models on SA-1B and SA-V datasets": data the method learns from, not data
     it is evaluated on (a training verb in the four words before)."""
     return not _TRAINING_VERBS.isdisjoint(w.casefold() for w in text[:start].split()[-4:])
+
+
+def _title_for(title: str) -> re.Match[str] | None:
+    """`_TITLE_FOR.search(title)`, tried only where an ASCII title has a "for" (in any case), the
+    one place a match can start: a search tries the pattern at every position. Other titles are
+    searched (`re.I` takes some non-ASCII letters for ASCII ones)."""
+    if not title.isascii():
+        return _TITLE_FOR.search(title)
+    low = title.lower()
+    at = low.find("for")
+    while at >= 0:
+        m = _TITLE_FOR.match(title, at)
+        if m is not None:
+            return m
+        at = low.find("for", at + 1)
+    return None
 
 
 def title_task_phrases(raw: str) -> list[str]:
@@ -286,7 +300,7 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
     title_sent = next((s for s in ctx.sentences if s.in_title), None)
     if title_sent is not None:
         title = ctx.title.split(":", 1)[-1]
-        m = _TITLE_FOR.search(title)
+        m = _title_for(title)
         if m:
             for phrase in title_task_phrases(m.group("t")):
                 out.setdefault(phrase, {
