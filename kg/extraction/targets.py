@@ -15,11 +15,12 @@ already has a specific product of that class.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext
+from kg.extraction.context import DocContext, word_start_matches
 from kg.extraction.normalise import hardware_name, method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation, load_vocabulary
@@ -28,14 +29,44 @@ _WORDS = load_vocabulary().lexicon["hardware_words"]
 _RESULT = re.compile(  # a measured result
     rf"\d(?:\.\d+)?\s?(?:{alternation(_WORDS['result_units'])})(?!\w)", re.I
 )
+
+
+def _lowered(key: str) -> list[str]:
+    return [w.lower() for w in _WORDS[key]]
+
+
 # "6x more energy-efficient than commercial GPUs", "speedup over the A100 GPU": hardware that
 # is the comparison baseline, not the platform (an "on/using/with" in between keeps it)
-_COMPARED = re.compile(
-    rf"\b(?:{alternation(_WORDS['comparison_cues'], any_space=True)})\s+"
-    rf"(?:(?!(?:{alternation(_WORDS['platform_words'])})\b)[\w\-.]+\s+){{0,3}}$",
-    re.I,
+def _compared(words: Callable[[str], list[str]]) -> str:
+    return (
+        rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
+        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.]+\s+){{0,3}}$"
+    )
+
+
+def _self(words: Callable[[str], list[str]]) -> str:
+    return rf"(?:{alternation(words('self_words'))})\b"
+
+
+# `re.I` makes the regex engine fold the case of each letter it compares, and a leading `\b`
+# makes it try the whole pattern at every position: an ASCII text (where folding is
+# `str.lower`) is searched lowercased, with the lowercased words, no `re.I` and no `\b` (read
+# by `word_start_matches`; every word starts with a word character)
+_COMPARED = (
+    re.compile(r"\b" + _compared(_WORDS.__getitem__), re.I),
+    re.compile(_compared(_lowered)),
 )
-_SELF = re.compile(rf"\b({alternation(_WORDS['self_words'])})\b", re.I)
+_SELF = (re.compile(r"\b" + _self(_WORDS.__getitem__), re.I), re.compile(_self(_lowered)))
+
+
+def _found(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> bool:
+    """Whether the pattern (`re.I`, with a leading `\\b`) matches in `text`; `patterns` holds
+    it and its lowercased ASCII form."""
+    if text.isascii():
+        return next(word_start_matches(patterns[1], text.lower()), None) is not None
+    return patterns[0].search(text) is not None
+
+
 _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
 _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
 
@@ -101,21 +132,21 @@ def extract_targets(
         about_self = about_self_in.get(sent.index)
         if about_self is None:
             about_self = about_self_in[sent.index] = (
-                _SELF.search(text) is not None or resolver.named_in(text) is not None
+                _found(_SELF, text) or resolver.named_in(text) is not None
             )
         # motivation about other work counts only when the paper itself is about this hardware
         # (the sentence's words are only split when that question arises)
         if (
             not about_self
             and not sent.in_title
-            and {w.strip(".,;:()").casefold() for w in text.split()} & other
+            and not other.isdisjoint(w.strip(".,;:()").casefold() for w in text.split())
             and not _RESULT.search(text)
             and entry.hw_class.casefold() not in title_low
             and written.casefold() not in title_low
         ):
             continue
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
-        if _COMPARED.search(before) or before.rstrip().casefold().endswith("number of"):
+        if _found(_COMPARED, before) or before.rstrip().casefold().endswith("number of"):
             continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
         # a problem stated about hardware ("GPUs are not efficient for ...", "future
         # accelerators"), or hardware given as an example ("accelerators (e.g., Apple M4)"),
