@@ -250,7 +250,7 @@ class ContextTerms:
         ctx = context(doc)
         methods = ctx.result.get("methods", [])
         cues = doc.user_data.get(CUES_KEY, {})
-        heads = {i for i, found in cues.items() if any(c[0] == "DATASET" for c in found)}
+        heads = {i for i, found in cues.items() for c in found if c[0] == "DATASET"}
         ctx.result["datasets"] = extract_datasets(doc, ctx, methods, heads)
         ctx.result["tasks"] = extract_tasks(doc, ctx)
         doc.user_data.pop(CUES_KEY, None)
