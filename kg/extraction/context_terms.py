@@ -140,7 +140,8 @@ def _variant(name: str) -> bool:
 def _trained_on(text: str, start: int) -> bool:
     """ "we train the models on SA-1B and SA-V datasets": data the method learns from, not data
     it is evaluated on (a training verb in the four words before)."""
-    return not _TRAINING_VERBS.isdisjoint(w.casefold() for w in text[:start].split()[-4:])
+    words = text[:start].rsplit(None, 4)[-4:]  # the rest of the text is left in a fifth part
+    return not _TRAINING_VERBS.isdisjoint(w.casefold() for w in words)
 
 
 def _title_for(title: str) -> re.Match[str] | None:
