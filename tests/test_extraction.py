@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import random
 import re
 import subprocess
 import sys
@@ -13,7 +14,14 @@ import pytest
 import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
-from kg.extraction.context_terms import _MODEL_PROCESS, _model_processes
+from kg.extraction.context import word_start_matches
+from kg.extraction.context_terms import (
+    _DATASET_HEAD,
+    _LIST_AFTER,
+    _LIST_BEFORE,
+    _MODEL_PROCESS,
+    _model_processes,
+)
 from kg.extraction.improves import ImprovementRules, _matches_at, _starts, _words
 from kg.extraction.normalise import (
     aligned_casefold,
@@ -23,6 +31,7 @@ from kg.extraction.normalise import (
     method_key,
 )
 from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
+from kg.extraction.targets import _COMPARED, _SELF, _found
 from kg.extraction.vocab import load_vocabulary
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
 
@@ -1066,3 +1075,49 @@ def test_rules_read_offsets_after_letters_that_casefold_longer(
     assert {c.metric for c in x.improves} == {"speed"}
     p = paper("A study", f"{before} we propose FernNet, a compact detector.")
     assert [m.name for m in extractor.extract(p).methods] == ["FernNet"]
+
+
+def _word_start_texts(words: list[str], n: int = 3000) -> list[str]:
+    """Texts made at random (seeded) of the pattern's opening words, glued to the words before
+    them or not, names, head words and punctuation: where a match glued to a word can hide one
+    that is not."""
+    rnd = random.Random(0)
+    vocab = [*words, *(w.title() for w in words), "the", "x", "COCO", "A-", "NQ", "GPU", "A100"]
+    vocab += ["datasets", "benchmarks", "such as", "including", "our", "method", "than", "on"]
+    glue = [" ", " ", " ", "", "-", ", ", " (", "."]
+    return [
+        "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(3, 10)))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (_DATASET_HEAD, "dataset_leads"),
+        (_LIST_BEFORE, "dataset_leads"),
+        (_LIST_AFTER, "dataset_list_heads"),
+    ],
+)
+def test_word_start_scan_equals_the_bounded_search(pattern: re.Pattern[str], words: str) -> None:
+    """`word_start_matches` finds what `\\b` + the pattern finds, when every match opens with a
+    word character (so every opening word in the lexicon must)."""
+    lexicon = load_vocabulary().lexicon["context_words"][words]
+    assert all(re.match(r"\w", w) for w in lexicon)
+    bounded = re.compile(rf"\b{pattern.pattern}", pattern.flags)
+    for text in _word_start_texts(lexicon):
+        got = [m.span() for m in word_start_matches(pattern, text)]
+        assert got == [m.span() for m in bounded.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("patterns", "words"), [(_SELF, "self_words"), (_COMPARED, "comparison_cues")]
+)
+def test_lowercased_ascii_search_equals_the_case_insensitive_one(
+    patterns: tuple[re.Pattern[str], re.Pattern[str]], words: str
+) -> None:
+    lexicon = load_vocabulary().lexicon["hardware_words"][words]
+    assert all(re.match(r"\w", w) for w in lexicon)
+    for text in _word_start_texts(lexicon):
+        for tail in (text, text[-40:], text[-25:]):
+            assert _found(patterns, tail) == (patterns[0].search(tail) is not None)
