@@ -81,8 +81,8 @@ _ABBREVIATION_ENDS = tuple({a[-3:] for a in _ABBREVIATIONS})
 
 def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
     """The `_SENT_END` matches in `text`, in no set order. Each is tried only where `str.find`
-    sees an end mark: a regex search would test its character class at every position, which
-    costs more than the rest of the splitter."""
+    sees an end mark: a regex search would test its character class at every position (about
+    a tenth of the splitter's instructions)."""
     match = _SENT_END.match
     find = text.find
     for mark in _END_MARKS:
