@@ -30,6 +30,7 @@ from kg.extraction.normalise import (
     canonical_metric,
     method_key,
 )
+from kg.extraction.proposes import ProposalRules
 from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
 from kg.extraction.targets import _COMPARED, _SELF, _found
 from kg.extraction.vocab import load_vocabulary
@@ -1121,3 +1122,19 @@ def test_lowercased_ascii_search_equals_the_case_insensitive_one(
     for text in _word_start_texts(lexicon):
         for tail in (text, text[-40:], text[-25:]):
             assert _found(patterns, tail) == (patterns[0].search(tail) is not None)
+
+
+def test_unnamed_proposal_lowercased_search_equals_the_case_insensitive_one() -> None:
+    """An ASCII sentence's unnamed proposal is searched lowercased, without `re.I` or `\\b`;
+    the groups read off the sentence are those of the case-insensitive search (which a
+    non-ASCII one keeps: the long s and the Kelvin sign fold to ASCII letters)."""
+    rules = ProposalRules(load_vocabulary())
+    words = load_vocabulary().lexicon["proposal_words"]
+    lexicon = [w for k in ("unnamed_subjects", "unnamed_verbs", "unnamed_heads") for w in words[k]]
+    lexicon += ["the proposed", "our", "novel", "further", "\u017ftudy", "\u212a", "a simple, new"]
+    assert all(re.match(r"\w", w) for w in lexicon)
+    for text in _word_start_texts(lexicon):
+        for case in (text, text.upper(), text.title()):
+            m = rules.unnamed_proposal.search(case)
+            expected = None if m is None else (m.group(1), m.group(2))
+            assert rules.unnamed_match(case) == expected

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extraction.context import DocContext, Sentence
+from kg.extraction.context import DocContext, Sentence, word_start_matches
 from kg.extraction.normalise import (
     acronym_letters,
     aligned_casefold,
@@ -148,6 +148,26 @@ def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | 
     return None
 
 
+def _unnamed_proposal(words: dict[str, list[str]], lower: bool) -> str:
+    """ "we propose/present ... <description>" or "our/the proposed ... <head> ...", each branch
+    opened by `\\b` (by nothing with `lower`, whose words are lowercased; all open with a word
+    character)."""
+
+    def alt(key: str) -> list[str]:
+        return [w.lower() for w in words[key]] if lower else words[key]
+
+    bound = "" if lower else r"\b"
+    adverbs = "".join(rf"{re.escape(a)}\s+|" for a in alt("unnamed_adverbs"))[:-1]
+    modifiers = "".join(rf"{re.escape(a)}\s+|" for a in alt("unnamed_modifiers"))[:-1]
+    return (
+        rf"{bound}(?:{alternation(alt('unnamed_subjects'))})\s+(?:{adverbs})?"
+        rf"(?:{alternation(alt('unnamed_verbs'))})(?:s|d|ed)?"
+        r"(?:,[^,]{0,40},)?\s+(.*)"
+        rf"|{bound}(?:our|the\s+proposed)\s+(?:{modifiers})?((?:\w+[\s-]){{0,5}}?"
+        rf"(?:{alternation(alt('unnamed_heads'))})s?\b.*)"
+    )
+
+
 class ProposalRules:
     def __init__(self, vocab: Vocabulary) -> None:
         lex = vocab.lexicon
@@ -210,16 +230,11 @@ class ProposalRules:
         self.appositive = re.compile(
             rf",\s+(?:{alternation(vocab.lexicon['novelty_phrases'])})\b", re.I
         )
-        adverbs = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_adverbs"])[:-1]
-        modifiers = "".join(rf"{re.escape(a)}\s+|" for a in words["unnamed_modifiers"])[:-1]
-        self.unnamed_proposal = re.compile(
-            rf"\b(?:{alternation(words['unnamed_subjects'])})\s+(?:{adverbs})?"
-            rf"(?:{alternation(words['unnamed_verbs'])})(?:s|d|ed)?"
-            r"(?:,[^,]{0,40},)?\s+(.*)"
-            rf"|\b(?:our|the\s+proposed)\s+(?:{modifiers})?((?:\w+[\s-]){{0,5}}?"
-            rf"(?:{alternation(words['unnamed_heads'])})s?\b.*)",
-            re.I,
-        )
+        # `re.I` makes the regex engine fold each letter it compares and a leading `\b` makes it
+        # try the whole pattern at every position: an ASCII sentence is searched lowercased with
+        # the lowercased words, no `re.I` and no `\b` (`word_start_matches`)
+        self.unnamed_proposal = re.compile(_unnamed_proposal(words, lower=False), re.I)
+        self.unnamed_lower = re.compile(_unnamed_proposal(words, lower=True))
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
@@ -805,6 +820,18 @@ class ProposalRules:
                     seen.add(member.casefold())
                     c.aliases.append(member)
 
+    def unnamed_match(self, text: str) -> tuple[str | None, str | None] | None:
+        """The two groups of `unnamed_proposal`'s search in `text` (None: no match), read off
+        `text` by their spans."""
+        if text.isascii():
+            m = next(word_start_matches(self.unnamed_lower, text.lower()), None)
+        else:
+            m = self.unnamed_proposal.search(text)
+        if m is None:
+            return None
+        (s1, e1), (s2, e2) = m.span(1), m.span(2)
+        return (text[s1:e1] if s1 >= 0 else None, text[s2:e2] if s2 >= 0 else None)
+
     def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
         head_only: MethodCandidate | None = None
         for sent in ctx.sentences:
@@ -814,12 +841,13 @@ class ProposalRules:
             own = "SELF" in cues or ("PROPOSE" in cues and "the proposed " in text.casefold())
             if sent.in_title or not own:
                 continue
-            m = self.unnamed_proposal.search(text)
+            m = self.unnamed_match(text)
             if not m:
                 continue
+            described, own_head = m
             words: list[str] = []
             content = 0  # how many of the words are no determiners
-            for w in (m.group(1) or m.group(2) or "").split():
+            for w in (described or own_head or "").split():
                 bare = w.strip(_STRIP).casefold()
                 # a boundary ends the description once it has more than its head noun ("an
                 # algorithm for softmax computation": the head alone says nothing)
@@ -838,7 +866,7 @@ class ProposalRules:
                     words
                 ) >= 12:
                     break
-            if m.group(2):  # "our ... method is simple": the noun phrase ends at its head
+            if own_head:  # "our ... method is simple": the noun phrase ends at its head
                 head = next(
                     (
                         i
