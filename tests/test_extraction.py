@@ -33,6 +33,7 @@ from kg.extraction.normalise import (
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
 from kg.extraction.targets import _COMPARED, _SELF, _found
+from kg.extraction.terms import _longest_first
 from kg.extraction.vocab import load_vocabulary
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
 
@@ -1138,3 +1139,26 @@ def test_unnamed_proposal_lowercased_search_equals_the_case_insensitive_one() ->
             m = rules.unnamed_proposal.search(case)
             expected = None if m is None else (m.group(1), m.group(2))
             assert rules.unnamed_match(case) == expected
+
+
+def test_longest_first_keeps_what_the_greedy_longest_first_filter_keeps() -> None:
+    """`_longest_first` (sorted once, a decorated sort when spans overlap) keeps what a greedy
+    filter keeps: longest first, ties by start and then in the given order (an exact match, given
+    first, wins over a loose one), no token taken twice."""
+
+    def reference(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        taken: set[int] = set()
+        kept = []
+        for start, end, c in sorted(items, key=lambda x: (x[0] - x[1], x[0])):
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                kept.append((start, end, c))
+        return sorted(kept)
+
+    rnd = random.Random(0)
+    for _ in range(5000):
+        items = []
+        for _ in range(rnd.randint(0, 8)):
+            start = rnd.randint(0, 12)
+            items.append((start, start + rnd.randint(1, 4), rnd.choice("abc")))
+        assert _longest_first(items) == reference(items)

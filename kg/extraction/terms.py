@@ -110,13 +110,14 @@ class TermMatcher:
         idx, length, _ = token_offsets(doc)
         info = self.info
         cue_labels = self.cue_labels
-        loose: list[tuple[str, str, int, int]] = []
-        exact: list[tuple[str, str, int, int]] = []  # case-sensitive ones, more specific
+        # (start, end, canonical) by label, in match order
+        loose: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}
+        exact: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}  # more specific
         cues: list[tuple[str, int, int]] = []
         for match_id, start, end in self.matcher(doc):
             term = info.get(match_id)
             if term is not None:
-                loose.append((*term, start, end))
+                loose[term[0]].append((start, end, term[1]))
                 continue
             cue = cue_labels.get(match_id)
             if cue is not None:
@@ -125,19 +126,21 @@ class TermMatcher:
             label, canonical, forms = self.orth_info[match_id]
             written = tuple(text[idx[i] : idx[i] + length[i]] for i in range(start, end))
             if written in forms:
-                exact.append((label, canonical, start, end))
+                exact[label].append((start, end, canonical))
         doc.user_data[CUE_MATCHES_KEY] = cues
-        found: dict[str, list[tuple[int, int, str]]] = {k: [] for k in SPAN_KEYS}
-        if loose or exact:
-            for label, canonical, start, end in exact + loose:  # exact first: it wins a tie
-                if label == "HARDWARE":
-                    while (
-                        start > 0
-                        and text[idx[start - 1] : idx[start - 1] + length[start - 1]]
-                        in self.vendor_words
-                    ):
-                        start -= 1
-                found[label].append((start, end, canonical))
+        found = exact  # each label's exact matches, then its loose ones: exact wins a tie
+        for label, items in found.items():
+            items += loose[label]
+        hardware = found["HARDWARE"]
+        for k, (start, end, canonical) in enumerate(hardware):
+            first = start  # widened over the vendor words before it ("NVIDIA" + "A100")
+            while (
+                first > 0
+                and text[idx[first - 1] : idx[first - 1] + length[first - 1]] in self.vendor_words
+            ):
+                first -= 1
+            if first != start:
+                hardware[k] = (first, end, canonical)
         terms: dict[str, list[list[Any]]] = {}
         for label, items in found.items():
             kept = _longest_first(items)
@@ -205,12 +208,15 @@ def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         return ordered  # the common case: nothing overlaps
     taken: set[int] = set()
     kept = []
-    for start, end, canonical in sorted(items, key=lambda x: (x[0] - x[1], x[0])):
+    # longest first, then by start, then in the given order (a decorated sort: no key call per
+    # item)
+    for _length, start, k in sorted([(s - e, s, k) for k, (s, e, _c) in enumerate(items)]):
+        end = items[k][1]
         # kept spans are at least as long, so an overlap always covers an end token
         if start in taken or end - 1 in taken:
             continue
         taken.update(range(start, end))
-        kept.append((start, end, canonical))
+        kept.append(items[k])
     kept.sort()
     return kept
 
