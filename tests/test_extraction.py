@@ -24,6 +24,7 @@ from kg.extraction.context_terms import (
 )
 from kg.extraction.improves import ImprovementRules, _matches_at, _starts, _words
 from kg.extraction.normalise import (
+    acronym_letters,
     aligned_casefold,
     canonical_hardware,
     canonical_hardware_name,
@@ -1162,3 +1163,13 @@ def test_longest_first_keeps_what_the_greedy_longest_first_filter_keeps() -> Non
             start = rnd.randint(0, 12)
             items.append((start, start + rnd.randint(1, 4), rnd.choice("abc")))
         assert _longest_first(items) == reference(items)
+
+
+@pytest.mark.parametrize(
+    "acronym",
+    ["MoE", "E2E-QP", "Qwen2.5-VL", "\u0130SA", "\u017fN", "\u212aD", "SS\u00dfA", "\u00bd", ""],
+)
+def test_acronym_letters_are_the_casefolded_alphanumerics(acronym: str) -> None:
+    """The all-alphanumeric shortcut gives the filtered casefold ("İ" folds to "i" and a
+    combining dot, which is dropped)."""
+    assert acronym_letters(acronym) == "".join(filter(str.isalnum, acronym.casefold()))

@@ -86,7 +86,10 @@ def name_shaped(word: str) -> bool:
 
 
 def acronym_letters(acronym: str) -> str:
-    return "".join(filter(str.isalnum, acronym.casefold()))
+    folded = acronym.casefold()
+    if folded.isalnum():  # the common case: nothing to drop (a test in C, not a call per letter)
+        return folded
+    return "".join(filter(str.isalnum, folded))
 
 
 def long_form_of(acronym: str, before: str) -> str | None:
@@ -96,7 +99,7 @@ def long_form_of(acronym: str, before: str) -> str | None:
     the first character must start a word. At most min(len+5, 2*len) words are considered.
     """
     letters = acronym_letters(acronym)
-    if len(letters) < 2 or not any(map(str.isalpha, letters)):
+    if len(letters) < 2 or not (letters.isalpha() or any(map(str.isalpha, letters))):
         return None
     limit = min(len(letters) + 5, 2 * len(letters))
     window = before.rsplit(None, limit)[-limit:]  # the last `limit` words, without splitting all
