@@ -78,7 +78,9 @@ class MethodCandidate:
     description: str | None = None
 
     def keys(self) -> set[str]:
-        return {k for k in map(method_key, [self.name, *self.aliases]) if k}
+        keys = set(map(method_key, [self.name, *self.aliases]))  # (no comprehension frame)
+        keys.discard("")
+        return keys
 
     def reads_longer(self, long_form: str) -> bool:
         """Whether an alias already reads this long form with more words before it (the
