@@ -126,9 +126,11 @@ def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | 
     initials of the long form's words and word parts, and those initials may hold at most one
     word it does not spell ("Next Generation Vision Transformer" for Next-ViT); the first and
     last words start with its first and last letters."""
+    if " " in short.strip():
+        return None  # not an acronym (tested before its letters are read)
     letters = "".join([c for c in short if c.isupper() or c.isdigit()]).casefold()
     lower = sum(map(str.islower, short))
-    if " " in short.strip() or len(letters) < 2 or lower >= len(letters):
+    if len(letters) < 2 or lower >= len(letters):
         return None  # not an acronym: "FlashAttention-2: Faster Attention ..."
     most = len(letters) + 3  # the most words a long form reads
     words = tail.split(None, most)[:most]
