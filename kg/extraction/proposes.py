@@ -501,7 +501,8 @@ class ProposalRules:
                 continue
             if seen_head and not lenient:
                 break  # "a novel approach enabling ...": the object has no name
-            capword = self.is_capword(w)
+            # (`bare` is the word as `is_capword` strips it: its first letter tested first)
+            capword = "A" <= bare[:1] <= "Z" and self.is_capword(w)
             d = self._def_after(text, s, defs) if capword else None
             if d:
                 if not take(d):
