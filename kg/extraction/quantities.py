@@ -62,8 +62,10 @@ _CORE_RE = re.compile(_core_pattern(list(_UNIT_MAP), _DATA["joiners"]), re.IGNOR
 _CORE_LOWER_RE = re.compile(
     _core_pattern([u.lower() for u in _UNIT_MAP], [j.lower() for j in _DATA["joiners"]])
 )
-# where a value can start (what the lookahead of `_CORE_RE` admits)
+# where a value can start (what the lookahead of `_CORE_RE` admits); in an ASCII text a `\d` is
+# one of 0-9, a class sre tests without a call per character for the Unicode digit property
 _VALUE_START_RE = re.compile(r"[\d.]")
+_ASCII_VALUE_START_RE = re.compile(r"[0-9.]")
 _FACTOR_ONLY_RE = re.compile(rf"(?<![\w.])(?:{_WORD_FACTOR})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
 
@@ -155,11 +157,11 @@ def _values(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `_CORE_RE.finditer(text)`: a match is tried only where a value can start,
     found by a charset scan (a search would try the lookahead at every position in between)."""
     if text.isascii():
-        pattern, subject = _CORE_LOWER_RE, text.lower()  # the same offsets
+        starts, pattern, subject = _ASCII_VALUE_START_RE, _CORE_LOWER_RE, text.lower()
     else:
-        pattern, subject = _CORE_RE, text
+        starts, pattern, subject = _VALUE_START_RE, _CORE_RE, text
     pos = 0
-    while (start := _VALUE_START_RE.search(subject, pos)) is not None:
+    while (start := starts.search(subject, pos)) is not None:
         at = start.start()
         m = pattern.match(subject, at)
         if m is None:
