@@ -270,7 +270,7 @@ class ImprovementRules:
                 named is None and self._other_name(self._first_word(text), method_keys)
             )
             self_words = wordset & self.self_words
-            if _holds_any(low, self.earlier_proposal):
+            if "proposed" in self_words and _holds_any(low, self.earlier_proposal):
                 self_words.discard("proposed")  # "a recently proposed optimizer"
             about = (
                 named is not None
