@@ -264,26 +264,12 @@ class ImprovementRules:
             if _holds_any(low, self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
-            # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
-            # about other work, unless it also speaks of the paper's own
-            other_subject = self._opener(low) in self.other_openers or (
-                named is None and self._other_name(self._first_word(text), method_keys)
-            )
-            self_words = wordset & self.self_words
-            if "proposed" in self_words and _holds_any(low, self.earlier_proposal):
-                self_words.discard("proposed")  # "a recently proposed optimizer"
             about = (
                 named is not None
                 or not wordset.isdisjoint(self.first_person)
-                or (bool(self_words) and not other_subject)
                 or "this paper" in low
                 or "this work" in low
-                or (low.startswith(self.openers) and not other_subject)
-                or (
-                    not other_subject
-                    and any(q.unit for _, _, q in quantities)
-                    and (not wordset & self.other or wordset & self.comparison_words)
-                )
+                or self._own_work_unnamed(text, low, wordset, quantities, method_keys)
             )
             if not about:
                 continue
@@ -397,6 +383,34 @@ class ImprovementRules:
                     if claim_base and claim_base != base:
                         baselines.append(claim_base)
         return list(results.values()), baselines
+
+    def _own_work_unnamed(
+        self,
+        text: str,
+        low: str,
+        wordset: set[str],
+        quantities: list[tuple[int, int, Quantity]],
+        method_keys: set[str],
+    ) -> bool:
+        """Whether a sentence naming none of the paper's methods, with no we/our and no "this
+        paper", speaks of the paper's own work (tested only then: it reads the subject)."""
+        # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
+        # about other work
+        if self._opener(low) in self.other_openers or self._other_name(
+            self._first_word(text), method_keys
+        ):
+            return False
+        self_words = wordset & self.self_words
+        if "proposed" in self_words and _holds_any(low, self.earlier_proposal):
+            self_words.discard("proposed")  # "a recently proposed optimizer"
+        return (
+            bool(self_words)
+            or low.startswith(self.openers)
+            or (
+                any(q.unit for _, _, q in quantities)
+                and (not wordset & self.other or bool(wordset & self.comparison_words))
+            )
+        )
 
     def _candidates(
         self, sent: Any, text: str, low: str, spans: list[tuple[str, int, int]]
