@@ -123,15 +123,20 @@ def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
     return not (words.isdisjoint(before) and words.isdisjoint(after))
 
 
-def _baseline_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
+def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[str]:
     """A comparison cue ("than", "compared to", ...) and the baseline after it, up to the next
-    clause, a word that starts a modifier ("by", "on", ...), or the next comparison."""
-    cues = alternation(lexicon["baseline_cues"])
-    ends = alternation(lexicon["baseline_ends"])
+    clause, a word that starts a modifier ("by", "on", ...), or the next comparison. With
+    `fold=False`, the same pattern of lowercased words without re.IGNORECASE, for an ASCII
+    text's lowercased copy (re.IGNORECASE folds each character compared)."""
+    cue_words, end_words = lexicon["baseline_cues"], lexicon["baseline_ends"]
+    if not fold:
+        cue_words, end_words = [w.lower() for w in cue_words], [w.lower() for w in end_words]
+    cues = alternation(cue_words)
+    ends = alternation(end_words)
     return re.compile(
         rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|\sand\s+[a-z]+s\b"
         r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
-        re.I,
+        re.I if fold else 0,
     )
 
 
@@ -159,6 +164,7 @@ class ImprovementRules:
             for unit in group["units"]
         }
         self.baseline = _baseline_pattern(lex)
+        self.ascii_baseline = _baseline_pattern(lex, fold=False)
         self.coordinations = frozenset(lex["metric_coordinations"])
         self.coordinators = vocab.words("clause_coordinators")
         self.not_metric_after = {
@@ -564,12 +570,12 @@ class ImprovementRules:
             starts = _starts(low, self.baseline_cues)
             if not starts:
                 return []
-            matches = _matches_at(self.baseline, text, starts)
+            matches = _matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
         else:
             matches = self.baseline.finditer(text)
         out = []
         for m in matches:
-            b = m.group("b").strip(" .,")
+            b = text[m.start("b") : m.end("b")].strip(" .,")
             if (
                 not b
                 or b[0].isdigit()
