@@ -293,6 +293,8 @@ class ImprovementRules:
             # metrics that cannot be claimed here take no value from the others
             near_words = {}  # the words around each metric kept, read once
             for c in cands:
+                if not c[4].isdisjoint(self.parity_words):
+                    continue  # "similar AP", "while maintaining accuracy", "latency comparable"
                 near = self._near_words(text, c[2], c[3])
                 if not self._not_claimed(text, c, near):
                     near_words[c[2]] = near
@@ -483,10 +485,9 @@ class ImprovementRules:
         cand: tuple[Any, str, int, int, set[str], bool, int],
         near: tuple[list[str], list[str]],
     ) -> bool:
-        """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
-        entry, metric_text, _ms, me, tight = cand[:5]
-        if not tight.isdisjoint(self.parity_words):
-            return True  # "similar AP", "while maintaining accuracy", "latency comparable"
+        """A metric mention that states no gain: lost, grown, traded off or paid (one at parity is
+        set aside by the caller, before its `near` words are read)."""
+        entry, metric_text, _ms, me = cand[:4]
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
             return True  # "compared to the full precision": a number format
