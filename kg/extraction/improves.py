@@ -546,7 +546,7 @@ class ImprovementRules:
             return None
         if qe <= ms:
             gap = text[qe:ms]
-            words = gap.split()
+            words = gap.split(None, 8)  # up to 9 pieces: more than 7 words is too far anyway
             d = float(len(words))
             if q.unit is None and d > 1:
                 return None
@@ -554,7 +554,7 @@ class ImprovementRules:
                 d += 4  # "by 5.2x and GPU memory by 2x": the value ends the clause before
         else:
             gap = text[me:qs]
-            words = gap.split()
+            words = gap.split(None, 8)
             d = len(words) + 0.5
             if q.unit is None and ("by" not in gap or not _BY_WORD_END.search(gap)):
                 return None
