@@ -132,6 +132,8 @@ _TRICKY = [
     "Speed\u00a0up\u2003over\tTHAN\nvs. 2x .5 ~3 sim4 T5 1,024\u00d7",
     "outperforms Outperforming over-the-top, compared against compared to thanks moreover.",
     "\u0661\u0662 percent \uff15x \u017f\u212a \u0130\u0131.",
+    "UP TO 5.8X, 12 MS, 3 Percent  Points vs. 2 TIMES-4 Fold and SIM4 ~.5 GB/s",
+    "2X FASTER THAN GPT-4 AND Compared To BASELINES ON COCO, Relative To Dense Models.",
 ]
 
 
@@ -139,7 +141,7 @@ _TRICKY = [
 def test_word_and_value_scans_match_the_regexes(text: str) -> None:
     words = re.compile(r"[^\s,;:()\[\]]*[^\s.,;:()\[\]]")
     assert _words(text) == words.findall(text)
-    assert [m.span() for m in _values(text)] == [m.span() for m in _CORE_RE.finditer(text)]
+    assert list(_values(text)) == [m.span() for m in _CORE_RE.finditer(text)]
     assert holds_digit(text) == (re.search(r"\d", text) is not None)
 
 
@@ -147,7 +149,7 @@ def test_word_and_value_scans_match_the_regexes(text: str) -> None:
 def test_baselines_matched_at_cues_as_searched(text: str) -> None:
     rules = ImprovementRules(load_vocabulary())
     starts = _starts(text.casefold(), rules.baseline_cues)
-    found = [m.span("b") for m in _matches_at(rules.baseline, text, starts)]
+    found = [m.span("b") for m in _matches_at(rules.ascii_baseline, text.lower(), starts)]
     assert found == [m.span("b") for m in rules.baseline.finditer(text)]
 
 

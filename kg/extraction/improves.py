@@ -123,15 +123,20 @@ def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
     return not (words.isdisjoint(before) and words.isdisjoint(after))
 
 
-def _baseline_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
+def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[str]:
     """A comparison cue ("than", "compared to", ...) and the baseline after it, up to the next
-    clause, a word that starts a modifier ("by", "on", ...), or the next comparison."""
-    cues = alternation(lexicon["baseline_cues"])
-    ends = alternation(lexicon["baseline_ends"])
+    clause, a word that starts a modifier ("by", "on", ...), or the next comparison. With
+    `fold=False`, the same pattern of lowercased words without re.IGNORECASE, for an ASCII
+    text's lowercased copy (re.IGNORECASE folds each character compared)."""
+    cue_words, end_words = lexicon["baseline_cues"], lexicon["baseline_ends"]
+    if not fold:
+        cue_words, end_words = [w.lower() for w in cue_words], [w.lower() for w in end_words]
+    cues = alternation(cue_words)
+    ends = alternation(end_words)
     return re.compile(
         rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|\sand\s+[a-z]+s\b"
         r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
-        re.I,
+        re.I if fold else 0,
     )
 
 
@@ -159,6 +164,7 @@ class ImprovementRules:
             for unit in group["units"]
         }
         self.baseline = _baseline_pattern(lex)
+        self.ascii_baseline = _baseline_pattern(lex, fold=False)
         self.coordinations = frozenset(lex["metric_coordinations"])
         self.coordinators = vocab.words("clause_coordinators")
         self.not_metric_after = {
@@ -264,26 +270,12 @@ class ImprovementRules:
             if _holds_any(low, self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
-            # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
-            # about other work, unless it also speaks of the paper's own
-            other_subject = self._opener(low) in self.other_openers or (
-                named is None and self._other_name(self._first_word(text), method_keys)
-            )
-            self_words = wordset & self.self_words
-            if _holds_any(low, self.earlier_proposal):
-                self_words.discard("proposed")  # "a recently proposed optimizer"
             about = (
                 named is not None
                 or not wordset.isdisjoint(self.first_person)
-                or (bool(self_words) and not other_subject)
                 or "this paper" in low
                 or "this work" in low
-                or (low.startswith(self.openers) and not other_subject)
-                or (
-                    not other_subject
-                    and any(q.unit for _, _, q in quantities)
-                    and (not wordset & self.other or wordset & self.comparison_words)
-                )
+                or self._own_work_unnamed(text, low, wordset, quantities, method_keys)
             )
             if not about:
                 continue
@@ -301,6 +293,8 @@ class ImprovementRules:
             # metrics that cannot be claimed here take no value from the others
             near_words = {}  # the words around each metric kept, read once
             for c in cands:
+                if not c[4].isdisjoint(self.parity_words):
+                    continue  # "similar AP", "while maintaining accuracy", "latency comparable"
                 near = self._near_words(text, c[2], c[3])
                 if not self._not_claimed(text, c, near):
                     near_words[c[2]] = near
@@ -398,6 +392,34 @@ class ImprovementRules:
                         baselines.append(claim_base)
         return list(results.values()), baselines
 
+    def _own_work_unnamed(
+        self,
+        text: str,
+        low: str,
+        wordset: set[str],
+        quantities: list[tuple[int, int, Quantity]],
+        method_keys: set[str],
+    ) -> bool:
+        """Whether a sentence naming none of the paper's methods, with no we/our and no "this
+        paper", speaks of the paper's own work (tested only then: it reads the subject)."""
+        # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
+        # about other work
+        if self._opener(low) in self.other_openers or self._other_name(
+            self._first_word(text), method_keys
+        ):
+            return False
+        self_words = wordset & self.self_words
+        if "proposed" in self_words and _holds_any(low, self.earlier_proposal):
+            self_words.discard("proposed")  # "a recently proposed optimizer"
+        return (
+            bool(self_words)
+            or low.startswith(self.openers)
+            or (
+                any(q.unit for _, _, q in quantities)
+                and (not wordset & self.other or bool(wordset & self.comparison_words))
+            )
+        )
+
     def _candidates(
         self, sent: Any, text: str, low: str, spans: list[tuple[str, int, int]]
     ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
@@ -463,10 +485,9 @@ class ImprovementRules:
         cand: tuple[Any, str, int, int, set[str], bool, int],
         near: tuple[list[str], list[str]],
     ) -> bool:
-        """A metric mention that states no gain: at parity, lost, grown, traded off or paid."""
-        entry, metric_text, _ms, me, tight = cand[:5]
-        if not tight.isdisjoint(self.parity_words):
-            return True  # "similar AP", "while maintaining accuracy", "latency comparable"
+        """A metric mention that states no gain: lost, grown, traded off or paid (one at parity is
+        set aside by the caller, before its `near` words are read)."""
+        entry, metric_text, _ms, me = cand[:4]
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
             return True  # "compared to the full precision": a number format
@@ -525,7 +546,7 @@ class ImprovementRules:
             return None
         if qe <= ms:
             gap = text[qe:ms]
-            words = gap.split()
+            words = gap.split(None, 8)  # up to 9 pieces: more than 7 words is too far anyway
             d = float(len(words))
             if q.unit is None and d > 1:
                 return None
@@ -533,7 +554,7 @@ class ImprovementRules:
                 d += 4  # "by 5.2x and GPU memory by 2x": the value ends the clause before
         else:
             gap = text[me:qs]
-            words = gap.split()
+            words = gap.split(None, 8)
             d = len(words) + 0.5
             if q.unit is None and ("by" not in gap or not _BY_WORD_END.search(gap)):
                 return None
@@ -550,12 +571,12 @@ class ImprovementRules:
             starts = _starts(low, self.baseline_cues)
             if not starts:
                 return []
-            matches = _matches_at(self.baseline, text, starts)
+            matches = _matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
         else:
             matches = self.baseline.finditer(text)
         out = []
         for m in matches:
-            b = m.group("b").strip(" .,")
+            b = text[m.start("b") : m.end("b")].strip(" .,")
             if (
                 not b
                 or b[0].isdigit()

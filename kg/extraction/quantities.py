@@ -42,17 +42,30 @@ _WORD_FACTOR = (
     rf"(?:{alternation(list(_WORD_NUMBERS))})-?fold|{alternation(list(_FRACTIONS))}"
     rf"|(?:{alternation(list(_MAGNITUDES))})\s+orders?\s+of\s+magnitude"
 )
-_SINGLE = rf"(?:{_NUM})\s?(?:{_UNIT})?"
-_JOIN = rf"\s*(?:{alternation(_DATA['joiners'])})\s*"
 
 _FACTOR_KEYS = tuple(_DATA["factor_keys"])
-# a value starts with a digit or a dot: the leading lookahead says so before the lookbehinds are
-# tried, and `_values` tries the pattern only at such positions
-_CORE_RE = re.compile(
-    rf"(?=[\d.])(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{_SINGLE})(?:{_JOIN}(?:{_SINGLE}))*", re.IGNORECASE
+
+
+def _core_pattern(units: list[str], joiners: list[str]) -> str:
+    """Values, single or joined ("1.5x-2x"). A value starts with a digit or a dot: the leading
+    lookahead says so before the lookbehinds are tried, and `_values` tries the pattern only at
+    such positions."""
+    single = rf"(?:{_NUM})\s?(?:{_unit_alternation(units)})?"
+    join = rf"\s*(?:{alternation(joiners)})\s*"
+    return rf"(?=[\d.])(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{single})(?:{join}(?:{single}))*"
+
+
+_CORE_RE = re.compile(_core_pattern(list(_UNIT_MAP), _DATA["joiners"]), re.IGNORECASE)
+# `_CORE_RE` for an ASCII text, matched against its lowercased copy: re.IGNORECASE folds each
+# character compared, which costs more than lowering the text once. (A non-ASCII text keeps
+# `_CORE_RE`: there the long s and the Kelvin sign match "s" and "k", which lowering does not give.)
+_CORE_LOWER_RE = re.compile(
+    _core_pattern([u.lower() for u in _UNIT_MAP], [j.lower() for j in _DATA["joiners"]])
 )
-# where a value can start (what the lookahead of `_CORE_RE` admits)
+# where a value can start (what the lookahead of `_CORE_RE` admits); in an ASCII text a `\d` is
+# one of 0-9, a class sre tests without a call per character for the Unicode digit property
 _VALUE_START_RE = re.compile(r"[\d.]")
+_ASCII_VALUE_START_RE = re.compile(r"[0-9.]")
 _FACTOR_ONLY_RE = re.compile(rf"(?<![\w.])(?:{_WORD_FACTOR})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
 
@@ -140,18 +153,22 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(raw, number, unit, nums)
 
 
-def _values(text: str) -> Iterator[re.Match[str]]:
-    """`_CORE_RE.finditer(text)`: a match is tried only where a value can start, found by a
-    charset scan (a search would try the lookahead at every position in between)."""
+def _values(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `_CORE_RE.finditer(text)`: a match is tried only where a value can start,
+    found by a charset scan (a search would try the lookahead at every position in between)."""
+    if text.isascii():
+        starts, pattern, subject = _ASCII_VALUE_START_RE, _CORE_LOWER_RE, text.lower()
+    else:
+        starts, pattern, subject = _VALUE_START_RE, _CORE_RE, text
     pos = 0
-    while (start := _VALUE_START_RE.search(text, pos)) is not None:
+    while (start := starts.search(subject, pos)) is not None:
         at = start.start()
-        m = _CORE_RE.match(text, at)
+        m = pattern.match(subject, at)
         if m is None:
             pos = at + 1
         else:
-            yield m
             pos = m.end()
+            yield at, pos
 
 
 def holds_digit(text: str) -> bool:
@@ -185,7 +202,7 @@ def find_quantities(
     out = []
     if has_digit is None:
         has_digit = holds_digit(text)
-    spans = [(m.start(), m.group(0)) for m in _values(text)] if has_digit else []
+    spans = [(s, text[s:e]) for s, e in _values(text)] if has_digit else []
     if factor_words is None:
         factor_words = has_factor_words(text.casefold())
     if factor_words:
