@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
-from kg.extraction.context import word_start_matches
+from kg.extraction.context import literal_starts, matches_at, word_start_matches
 from kg.extraction.context_terms import (
     _DATASET_HEAD,
     _LIST_AFTER,
@@ -22,7 +22,7 @@ from kg.extraction.context_terms import (
     _MODEL_PROCESS,
     _model_processes,
 )
-from kg.extraction.improves import ImprovementRules, _matches_at, _starts, _words
+from kg.extraction.improves import ImprovementRules, _words
 from kg.extraction.normalise import (
     acronym_letters,
     aligned_casefold,
@@ -148,8 +148,8 @@ def test_word_and_value_scans_match_the_regexes(text: str) -> None:
 @pytest.mark.parametrize("text", [t for t in _TRICKY if t.isascii()])
 def test_baselines_matched_at_cues_as_searched(text: str) -> None:
     rules = ImprovementRules(load_vocabulary())
-    starts = _starts(text.casefold(), rules.baseline_cues)
-    found = [m.span("b") for m in _matches_at(rules.ascii_baseline, text.lower(), starts)]
+    starts = literal_starts(text.casefold(), rules.baseline_cues)
+    found = [m.span("b") for m in matches_at(rules.ascii_baseline, text.lower(), starts)]
     assert found == [m.span("b") for m in rules.baseline.finditer(text)]
 
 
@@ -658,8 +658,8 @@ def test_model_process_phrases_are_tasks(extractor: Extractor, sentence: str, ta
 
 def _model_process_texts() -> list[str]:
     """Every model word before every process word, glued to a word, in parentheses, in a
-    hyphenated word, each pair after the others: the texts where a match could start inside
-    another when the lexicon changes."""
+    hyphenated word, each pair after the others: texts where a match glued to a word overlaps
+    one that is not."""
     words = load_vocabulary().lexicon["model_process"]
     pairs = [(m, p) for m in words["models"] for p in words["processes"]]
     forms = ["{m} {p}", "x{m} {p}", "x{m} {p} {p}", "({m}s) {p}", "{m}-{m} {p}-{p}", "{m} {m} {p}"]
@@ -676,8 +676,7 @@ def _model_process_texts() -> list[str]:
     ],
 )
 def test_model_process_scan_equals_the_bounded_search(text: str) -> None:
-    """The fast scan relies on no model word starting inside a match, which holds for the
-    lexicon's words; these texts built from the words catch an edit that breaks it."""
+    """The word-start scan finds what the bounded pattern finds, whatever the lexicon's words."""
     bounded = re.compile(rf"\b{_MODEL_PROCESS.pattern}")
     spans = [m.span() for m in _model_processes(text)]
     assert spans == [m.span() for m in bounded.finditer(text)]

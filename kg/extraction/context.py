@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -134,6 +134,30 @@ def sentence_starts(doc: Doc) -> list[int]:
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
     return starts
+
+
+def literal_starts(text: str, literals: Iterable[str]) -> list[int]:
+    """Where any of `literals` starts in `text`, in order (`str.find`, which is much cheaper than
+    a regex search trying a pattern at every position)."""
+    found = set()
+    for lit in literals:
+        at = text.find(lit)
+        while at >= 0:
+            found.add(at)
+            at = text.find(lit, at + 1)
+    return sorted(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that can only match at one of `starts` (sorted):
+    one `match` at each, the next one tried after the end of the last match."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 _NO_WORD_BEFORE = re.compile(r"(?<!\w)")

@@ -19,7 +19,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, Sentence, word_start_matches
+from kg.extraction.context import (
+    DocContext,
+    Sentence,
+    literal_starts,
+    matches_at,
+    word_start_matches,
+)
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import alternation, load_vocabulary
@@ -84,7 +90,7 @@ _BAD_STARTS = frozenset(_WORDS["task_bad_starts"])
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
 # followed by the process it is about (the words are in the lexicon, `model_process`). The
 # pattern has no leading `\b`, so the regex engine skips ahead to the model words' first letters
-# by itself; `_model_processes` tests the boundary.
+# by itself; `_model_processes` tests the boundary (`word_start_matches`).
 def _model_process_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
     words = lexicon["model_process"]
     models = alternation(words["models"])
@@ -93,32 +99,21 @@ def _model_process_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
 
 
 _MODEL_PROCESS = _model_process_pattern(_LEXICON)
-_NO_WORD_BEFORE = re.compile(r"(?<!\w)")
 
 
 def _model_processes(text: str) -> list[re.Match[str]]:
-    """The matches of `\\b` + `_MODEL_PROCESS` in `text`, found about 5x faster than by that
-    pattern's search.
-
-    Every model word starts with a word character, so `\\b` before it means no word character
-    before it; and no model word starts inside another match (after a non-word character, or
-    at a process word), so the unbounded matches with no word character before them are
-    exactly the bounded pattern's matches."""
-    no_word_before = _NO_WORD_BEFORE.match
-    return [m for m in _MODEL_PROCESS.finditer(text) if no_word_before(text, m.start())]
+    """The matches of `\\b` + `_MODEL_PROCESS` in `text`, about 5x faster than by that pattern's
+    search (`word_start_matches`: every model word starts with a word character)."""
+    return list(word_start_matches(_MODEL_PROCESS, text))
 
 
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each edition ("'24") or resolution ("-64x64") after a letter in `text`."""
-    out = []
-    find = text.find
-    for q, edition in _SUFFIXES:
-        at = find(q)
-        while at >= 0:
-            m = edition.match(text, at)
-            if m is not None:
-                out.append((at, m.end()))
-            at = find(q, at + 1)
+    out = [
+        m.span()
+        for quote, edition in _SUFFIXES
+        for m in matches_at(edition, text, literal_starts(text, (quote,)))
+    ]
     for m in _RESOLUTION.finditer(text):
         at = m.start()
         k = at
@@ -150,14 +145,7 @@ def _title_for(title: str) -> re.Match[str] | None:
     searched (`re.I` takes some non-ASCII letters for ASCII ones)."""
     if not title.isascii():
         return _TITLE_FOR.search(title)
-    low = title.lower()
-    at = low.find("for")
-    while at >= 0:
-        m = _TITLE_FOR.match(title, at)
-        if m is not None:
-            return m
-        at = low.find("for", at + 1)
-    return None
+    return next(matches_at(_TITLE_FOR, title, literal_starts(title.lower(), ("for",))), None)
 
 
 def title_task_phrases(raw: str) -> list[str]:

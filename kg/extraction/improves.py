@@ -18,12 +18,12 @@ they take no value from the others. The word lists are in the lexicon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, Sentence
+from kg.extraction.context import DocContext, Sentence, literal_starts, matches_at
 from kg.extraction.normalise import aligned_casefold, method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words, holds_digit
 from kg.extraction.targets import MethodResolver
@@ -69,29 +69,6 @@ def _prefix_free(phrases: Iterable[str]) -> tuple[str, ...]:
     ("outperform" stands for "outperforms" and "outperformed")."""
     unique = list(dict.fromkeys(phrases))
     return tuple(p for p in unique if not any(q != p and p.startswith(q) for q in unique))
-
-
-def _starts(text: str, phrases: tuple[str, ...]) -> list[int]:
-    """Where `phrases` start in `text`, in order."""
-    found = set()
-    for p in phrases:
-        at = text.find(p)
-        while at >= 0:
-            found.add(at)
-            at = text.find(p, at + 1)
-    return sorted(found)
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern that can only match at one of `starts` (one `match`
-    at each is much cheaper than a case-insensitive search trying every position)."""
-    end = 0
-    for at in starts:
-        if at >= end:
-            m = pattern.match(text, at)
-            if m is not None:
-                yield m
-                end = m.end()
 
 
 def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
@@ -568,10 +545,10 @@ class ImprovementRules:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
         if text.isascii():
-            starts = _starts(low, self.baseline_cues)
+            starts = literal_starts(low, self.baseline_cues)
             if not starts:
                 return []
-            matches = _matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
+            matches = matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
         else:
             matches = self.baseline.finditer(text)
         out = []
