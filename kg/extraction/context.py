@@ -36,7 +36,7 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[int], list[int] | None]:
 
 
 class Sentence(NamedTuple):
-    index: int
+    i: int  # its position among the sentences (as `Token.i` of a token)
     start: int  # token offsets in the doc
     end: int
     start_char: int  # char offsets in the doc text

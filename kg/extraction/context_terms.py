@@ -202,7 +202,7 @@ def extract_datasets(
         if text.endswith(_LIST_SEPARATORS, 0, start_char) or text.startswith(
             _LIST_SEPARATORS, end_char
         ):
-            known.setdefault(sent.index, []).append(start_char - sent.start_char)
+            known.setdefault(sent.i, []).append(start_char - sent.start_char)
         if method_key(canonical) in proposed:
             continue
         out.setdefault(canonical.casefold(), {
@@ -240,7 +240,7 @@ def extract_datasets(
                 "name": entry.canonical, "text": text[start:end],
                 "evidence": ctx.evidence(sent, "dataset_variant", 0.7),
             }  # fmt: skip
-    by_index = {sent.index: sent for sent in ctx.sentences}
+    by_index = {sent.i: sent for sent in ctx.sentences}
     for index in sorted(known.keys() | heads):
         sent = by_index.get(index)
         if sent is None or sent.in_title:
@@ -289,9 +289,9 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
     title_sent = next((s for s in ctx.sentences if s.in_title), None)
     if title_sent is not None:
         title = ctx.title.split(":", 1)[-1]
-        m = _title_for(title)
-        if m:
-            for phrase in title_task_phrases(m.group("t")):
+        found = _title_for(title)
+        if found:
+            for phrase in title_task_phrases(found.group("t")):
                 out.setdefault(phrase, {
                     "name": phrase, "evidence": ctx.evidence(title_sent, "title_for_phrase", 0.5),
                 })  # fmt: skip

@@ -71,7 +71,7 @@ class RelationScore:
 @dataclass
 class EvalReport:
     papers: int = 0
-    unmatched_gold: list[str] = field(default_factory=list)
+    unmatched_gold: list[str | None] = field(default_factory=list)
     relations: dict[str, RelationScore] = field(
         default_factory=lambda: {r: RelationScore() for r in RELATIONS}
     )
@@ -149,7 +149,8 @@ def is_gold_file(path: str | Path) -> bool:
 def split_gold(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
     """(gold files, paper inputs): so `--gold gold-dev-*.json seeds/*.txt` works once the shell
     has expanded the glob into several files after `--gold`."""
-    gold, papers = [], []
+    gold: list[str] = []
+    papers: list[str] = []
     for item in inputs:
         (gold if is_gold_file(item) else papers).append(item)
     return gold, papers
@@ -351,7 +352,7 @@ def evaluate(gold: list[dict[str, Any]], predictions: Iterable[dict[str, Any]]) 
     by_id = {g["id"]: g for g in gold if g.get("id")}
     by_title = {_title_key(g.get("title", "")): g for g in gold}
     report = EvalReport()
-    seen: set[str] = set()
+    seen: set[Any] = set()
     for pred in predictions:
         g = by_id.get(paper_key(pred.get("source"), pred.get("position")) or "")
         if g is None:

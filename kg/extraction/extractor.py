@@ -7,7 +7,7 @@ import itertools
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from spacy.language import Language
@@ -108,8 +108,9 @@ class Extractor:
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods:
             _WORKER_EXTRACTOR = self  # inherited by the forked workers: no rebuild, no pickling
-            mp = multiprocessing.get_context("fork")
-            init, initargs = None, ()
+            mp: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
+            init: Callable[[int], None] | None = None
+            initargs: tuple[int, ...] = ()
         else:  # pragma: no cover - spawn platforms build the pipeline in each worker
             mp = multiprocessing.get_context("spawn")
             init, initargs = _init_worker, (self.max_chars,)

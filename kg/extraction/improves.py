@@ -204,9 +204,9 @@ class ImprovementRules:
         for canonical, _s, _e, start, end, _t in metric_rows:
             sent = sentence_of_char(start)
             if sent is not None and not sent.in_title:
-                group = by_sent.get(sent.index)
+                group = by_sent.get(sent.i)
                 if group is None:
-                    by_sent[sent.index] = (sent, [(canonical, start, end)])
+                    by_sent[sent.i] = (sent, [(canonical, start, end)])
                 else:
                     group[1].append((canonical, start, end))
         method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
@@ -259,8 +259,10 @@ class ImprovementRules:
             if cands is None:
                 cands = self._candidates(sent, text, low, spans)
             method = named if named is not None else resolver.main
-            base: str | bool | None = False  # computed when the sentence yields a claim
-            found: list[tuple[int, str]] = []
+            # the comparisons (position, baseline) and the first baseline, read when the sentence
+            # yields a claim
+            found: list[tuple[int, str]] | None = None
+            base: str | None = None
             # the datasets named in the sentence, by position in it
             named_sets = [
                 (ds_start - sent.start_char, ds_text)
@@ -303,35 +305,35 @@ class ImprovementRules:
                     if gap in self.coordinations:
                         assigned[ci] = assigned[ci - 1]
             for ci, (entry, metric_text, ms, me, _tight, claimed, own_start) in enumerate(cands):
-                qi = assigned.get(ci)
-                if qi is not None and quantities[qi][2].unit is None and not claimed:
-                    qs = quantities[qi][0]
+                vi = assigned.get(ci)
+                if vi is not None and quantities[vi][2].unit is None and not claimed:
+                    qs = quantities[vi][0]
                     if text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs):
-                        qi = None
-                if qi is None and (
+                        vi = None
+                if vi is None and (
                     not claimed
                     or entry.family in self.need_value
                     or metric_text.casefold() in self.value_only
                 ):
                     continue
-                if qi is None and text[own_start:me].casefold() in self.vague:
+                if vi is None and text[own_start:me].casefold() in self.vague:
                     continue  # "improves performance / efficiency" with no number: too vague
                 value: Quantity | None = None
-                if qi is not None:
-                    value = quantities[qi][2]
+                if vi is not None:
+                    value = quantities[vi][2]
                 direction = entry.direction
                 before, after = near_words[ms]
                 if not self.efficiency_heads.isdisjoint(
                     [*metric_text.casefold().split(), *after[:1]]
                 ):
                     direction = "lower" if _meets(self.lower_words, before, after) else "higher"
-                if base is False:
+                if found is None:
                     found = self._baselines(text, low, method_keys)
                     base = found[0][1] if found else None
                     if base:
                         baselines.append(base)
                 claim_base = base
-                at = quantities[qi][0] if value is not None else ms
+                at = quantities[vi][0] if vi is not None else ms
                 if value is not None and len(found) > 1:
                     # else the nearest ("..., and runs 10x faster than the 50-step teacher"
                     # compares with the teacher, not an earlier clause)

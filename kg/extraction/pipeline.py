@@ -24,6 +24,7 @@ import spacy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -117,7 +118,7 @@ def sentence_splitter(doc: Doc) -> Doc:
         if text[m.start()] != "." or not _abbreviation_before(text, m.start() + 1):
             found.add(left(idx, m.end()))
     starts = sorted(k for k in found if k < n)
-    values = np.full((n, 1), _NOT_START, dtype="uint64")
+    values: Any = np.full((n, 1), _NOT_START, dtype="uint64")  # thinc types it as Ints2d
     values[starts, 0] = 1
     doc.from_array([SENT_START], values)
     # the token offsets and sentence starts, for the components after this one
@@ -283,8 +284,10 @@ def build_nlp(
     nlp = spacy.blank("en")
     # "on ADE20K.", "Llama-7B.": English keeps the period of a word ending in a digit and a
     # capital (as of "U.S."), so the term matchers would not see the name
-    suffixes = [*nlp.Defaults.suffixes, *load_vocabulary().lexicon["tokenizer_suffixes"]]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), *load_vocabulary().lexicon["tokenizer_suffixes"]]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.meta["name"] = PIPELINE_NAME.replace("kg_", "kg-")
     nlp.max_length = max_length
     for component in COMPONENTS:

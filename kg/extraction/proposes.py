@@ -382,7 +382,7 @@ class ProposalRules:
         return cached
 
     def _acronym_defs(self, text: str) -> list[tuple[int, int, str, str | None]]:
-        out = []
+        out: list[tuple[int, int, str, str | None]] = []
         # "Mixture of Sparse Adapters, or MoSA,"
         for m in _OR_ACRONYM.finditer(text) if ", or " in text else ():
             long = long_form_of(m.group(1), text[: m.start()])
@@ -404,7 +404,7 @@ class ProposalRules:
                 long = long_form_of(inner, before)
                 if long is None:
                     # "Convolutional Fusion Block (CFB)": a capitalised phrase right before
-                    seq = []
+                    seq: list[str] = []
                     for w in reversed(before.split()):
                         if self.is_capword(w) and not w.endswith(","):
                             seq.insert(0, w)
@@ -644,7 +644,7 @@ class ProposalRules:
         for sent in ctx.sentences:
             if sent.in_title:
                 continue
-            cues = cue_sents.get(sent.index)
+            cues = cue_sents.get(sent.i)
             if not cues or cues.isdisjoint(_PROPOSAL_CUES):
                 continue
             text = sent.text
@@ -656,7 +656,7 @@ class ProposalRules:
             own = self_ref or any(c.name.casefold() in low for c in found)
             # 1. proposal objects and naming cues
             if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
-                for label, cue_start, cue_end in (cue_pos or {}).get(sent.index, ()):
+                for label, cue_start, cue_end in (cue_pos or {}).get(sent.i, ()):
                     is_verb = label == "PROPOSE"
                     is_naming = label == "NAMING"
                     if not (is_verb or is_naming):
@@ -774,9 +774,9 @@ class ProposalRules:
             if not self.is_namey(word) or (word.endswith("s") and word[:-1].isupper()):
                 continue  # "our INRs": a kind of thing
             after = text[end:].split(None, 1)[:1]
-            before = text[:start].rsplit(None, 1)[-1:]
+            prev = text[:start].rsplit(None, 1)[-1:]
             if (rule == "own_name" and after and after[0].casefold() in self.not_own_heads) or (
-                rule == "appositive" and before and before[0].casefold() in self.not_after
+                rule == "appositive" and prev and prev[0].casefold() in self.not_after
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
             name = word.strip(_STRIP)
@@ -840,7 +840,7 @@ class ProposalRules:
     def unnamed(self, ctx: DocContext, cue_sents: dict[int, set[str]]) -> MethodCandidate | None:
         head_only: MethodCandidate | None = None
         for sent in ctx.sentences:
-            cues = cue_sents.get(sent.index, ())
+            cues = cue_sents.get(sent.i, ())
             text = sent.text
             # "the proposed window-based approach" speaks of the paper's own as "we" does
             own = "SELF" in cues or ("PROPOSE" in cues and "the proposed " in text.casefold())

@@ -127,18 +127,17 @@ def parse_quantity(text: str) -> Quantity:
     m = _MAGNITUDE_RE.search(low) if "magnitude" in low else None
     if m:
         k = _MAGNITUDES.get(m.group(1))
-        n = float(10**k) if k else None
-        return Quantity(raw, n, "x", (n,) if n else ())
+        if not k:
+            return Quantity(raw, None, "x", ())
+        return Quantity(raw, float(10**k), "x", (float(10**k),))
     if _DIGIT_RE.search(low) is None:
         for word, value in _FRACTIONS.items():
             if word in low and re.search(rf"\b{word}\b", low):
                 return Quantity(raw, value, "fraction", (value,))
     fm = _FRACTION_RE.search(raw) if "/" in raw else None
     nums = numbers_in(raw)
-    if fm and len(nums) == 2 and "." not in raw and "%" not in raw:
-        value = int(fm.group(1)) / int(fm.group(2)) if int(fm.group(2)) else None
-        if value is not None:
-            return Quantity(raw, value, "fraction", nums)
+    if fm and len(nums) == 2 and "." not in raw and "%" not in raw and int(fm.group(2)):
+        return Quantity(raw, int(fm.group(1)) / int(fm.group(2)), "fraction", nums)
     first = _NUM_UNIT_RE.search(raw)
     if not first:
         return Quantity(raw, None, None, nums)

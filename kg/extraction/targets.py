@@ -129,9 +129,9 @@ def extract_targets(
             continue
         text = sent.text
         specific = entry.vendor is not None
-        about_self = about_self_in.get(sent.index)
+        about_self = about_self_in.get(sent.i)
         if about_self is None:
-            about_self = about_self_in[sent.index] = (
+            about_self = about_self_in[sent.i] = (
                 _found(_SELF, text) or resolver.named_in(text) is not None
             )
         # motivation about other work counts only when the paper itself is about this hardware

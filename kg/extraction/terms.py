@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,6 +21,9 @@ from kg.extraction.context import CUE_MATCHES_KEY, TERMS_KEY, TEXT_KEY, token_of
 from kg.extraction.vocab import Vocabulary
 
 _MODEL_NUMBER = re.compile(r"(?:\d{1,4}|[A-Z]\d{1,4})[a-zA-Z]?$")
+# a matched term: (canonical, start token, end token, start char, end char, text as written)
+TermRow = tuple[str, int, int, int, int, str]
+
 SPAN_KEYS = {
     "HARDWARE": "kg_hardware",
     "METRIC": "kg_metric",
@@ -141,18 +143,18 @@ class TermMatcher:
                 first -= 1
             if first != start:
                 hardware[k] = (first, end, canonical)
-        terms: dict[str, list[list[Any]]] = {}
+        terms: dict[str, list[TermRow]] = {}
         for label, items in found.items():
             kept = _longest_first(items)
             if label == "HARDWARE" and kept:
                 kept = self._merge_hardware(
                     kept, lambda i: text[idx[i] : idx[i] + length[i]], len(idx)
                 )
-            rows = []
+            rows: list[TermRow] = []
             for start, end, canonical in kept:
                 sc = idx[start]
                 ec = idx[end - 1] + length[end - 1]
-                rows.append([canonical, start, end, sc, ec, text[sc:ec]])
+                rows.append((canonical, start, end, sc, ec, text[sc:ec]))
             terms[label] = rows
             if rows and self.spans:
                 doc.spans[SPAN_KEYS[label]] = [
@@ -221,6 +223,6 @@ def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return kept
 
 
-def terms_of(doc: Doc, label: str) -> list[list[Any]]:
-    """Matched terms of a label as [canonical, start, end, start_char, end_char, text] rows."""
+def terms_of(doc: Doc, label: str) -> list[TermRow]:
+    """Matched terms of a label as (canonical, start, end, start_char, end_char, text) rows."""
     return doc.user_data.get(TERMS_KEY, {}).get(label, [])
