@@ -17,9 +17,9 @@ def extensions() -> list:
     from mypyc.build import mypycify
 
     config = tomllib.loads(Path(__file__).with_name("pyproject.toml").read_text("utf-8"))
-    sources = config["tool"]["kg"]["mypyc"]["modules"]
+    mypyc = config["tool"]["kg"]["mypyc"]
     # spaCy is not in the build environment: its types are taken as Any
-    modules = mypycify(["--ignore-missing-imports", *sources], group_name="kg_extraction")
+    modules = mypycify(["--ignore-missing-imports", *mypyc["modules"]], group_name=mypyc["group"])
     for module in modules:
         module.optional = True  # no compiler: the same modules, interpreted
     return modules

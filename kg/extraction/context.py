@@ -179,6 +179,18 @@ def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match
             at = m.start() + 1
 
 
+def word_matches(
+    pattern: re.Pattern[str], text: str, firsts: Iterable[str]
+) -> Iterator[re.Match[str]]:
+    """The matches `finditer` finds in `text` of `\\b` + `pattern`, for a pattern each of whose
+    matches opens with one of the literal words `firsts` (all starting with a word character):
+    the pattern is tried only where `str.find` sees one of them with no word character before it
+    (a regex search tries it at every position the words' first letters allow)."""
+    no_word_before = _NO_WORD_BEFORE.match
+    starts = [at for at in literal_starts(text, firsts) if no_word_before(text, at)]
+    return matches_at(pattern, text, starts)
+
+
 def context(doc: Doc) -> DocContext:
     """The DocContext of a doc, built once (after sentence splitting) and shared."""
     ctx = doc.user_data.get(CTX_KEY)
