@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
-from kg.extraction.context import literal_starts, matches_at, word_start_matches
+from kg.extraction.context import literal_starts, matches_at, word_matches
 from kg.extraction.context_terms import (
     _DATASET_HEAD,
     _LIST_AFTER,
@@ -33,7 +33,7 @@ from kg.extraction.normalise import (
 )
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
-from kg.extraction.targets import _COMPARED, _SELF, _found
+from kg.extraction.targets import _COMPARED, _SELF, Searched, _found
 from kg.extraction.terms import _longest_first
 from kg.extraction.vocab import load_vocabulary
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
@@ -1104,13 +1104,13 @@ def _word_start_texts(words: list[str], n: int = 3000) -> list[str]:
     ],
 )
 def test_word_start_scan_equals_the_bounded_search(pattern: re.Pattern[str], words: str) -> None:
-    """`word_start_matches` finds what `\\b` + the pattern finds, when every match opens with a
-    word character (so every opening word in the lexicon must)."""
+    """`word_matches` finds what `\\b` + the pattern finds, when every match opens with one of
+    the lexicon's words, each starting with a word character."""
     lexicon = load_vocabulary().lexicon["context_words"][words]
     assert all(re.match(r"\w", w) for w in lexicon)
     bounded = re.compile(rf"\b{pattern.pattern}", pattern.flags)
     for text in _word_start_texts(lexicon):
-        got = [m.span() for m in word_start_matches(pattern, text)]
+        got = [m.span() for m in word_matches(pattern, text, lexicon)]
         assert got == [m.span() for m in bounded.finditer(text)]
 
 
@@ -1118,7 +1118,7 @@ def test_word_start_scan_equals_the_bounded_search(pattern: re.Pattern[str], wor
     ("patterns", "words"), [(_SELF, "self_words"), (_COMPARED, "comparison_cues")]
 )
 def test_lowercased_ascii_search_equals_the_case_insensitive_one(
-    patterns: tuple[re.Pattern[str], re.Pattern[str]], words: str
+    patterns: Searched, words: str
 ) -> None:
     lexicon = load_vocabulary().lexicon["hardware_words"][words]
     assert all(re.match(r"\w", w) for w in lexicon)

@@ -163,22 +163,6 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterat
 _NO_WORD_BEFORE = re.compile(r"(?<!\w)")
 
 
-def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches `finditer` finds in `text` of `\\b` + `pattern`, whose matches all start with a
-    word character. Without the leading `\\b` the regex engine skips ahead to the first letters
-    by itself instead of trying the whole pattern at every position; a match with a word
-    character before it is none of the bounded pattern's, so the scan goes on after its start."""
-    search = pattern.search
-    no_word_before = _NO_WORD_BEFORE.match
-    at = 0
-    while (m := search(text, at)) is not None:
-        if no_word_before(text, m.start()):
-            yield m
-            at = m.end()
-        else:
-            at = m.start() + 1
-
-
 def word_matches(
     pattern: re.Pattern[str], text: str, firsts: Iterable[str]
 ) -> Iterator[re.Match[str]]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, word_start_matches
+from kg.extraction.context import DocContext, word_matches
 from kg.extraction.normalise import hardware_name, method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation, load_vocabulary
@@ -50,20 +50,26 @@ def _self(words: Callable[[str], list[str]]) -> str:
 
 # `re.I` makes the regex engine fold the case of each letter it compares, and a leading `\b`
 # makes it try the whole pattern at every position: an ASCII text (where folding is
-# `str.lower`) is searched lowercased, with the lowercased words, no `re.I` and no `\b` (read
-# by `word_start_matches`; every word starts with a word character)
-_COMPARED = (
+# `str.lower`) is searched lowercased, with the lowercased words, no `re.I` and no `\b`, from
+# where one of its first words is (`word_matches`; every word starts with a word character)
+Searched = tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]
+_COMPARED: Searched = (
     re.compile(r"\b" + _compared(_WORDS.__getitem__), re.I),
     re.compile(_compared(_lowered)),
+    tuple(dict.fromkeys(w.split()[0] for w in _lowered("comparison_cues"))),
 )
-_SELF = (re.compile(r"\b" + _self(_WORDS.__getitem__), re.I), re.compile(_self(_lowered)))
+_SELF: Searched = (
+    re.compile(r"\b" + _self(_WORDS.__getitem__), re.I),
+    re.compile(_self(_lowered)),
+    tuple(_lowered("self_words")),
+)
 
 
-def _found(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> bool:
+def _found(patterns: Searched, text: str) -> bool:
     """Whether the pattern (`re.I`, with a leading `\\b`) matches in `text`; `patterns` holds
-    it and its lowercased ASCII form."""
+    it, its lowercased ASCII form and the lowercased words its matches open with."""
     if text.isascii():
-        return next(word_start_matches(patterns[1], text.lower()), None) is not None
+        return next(word_matches(patterns[1], text.lower(), patterns[2]), None) is not None
     return patterns[0].search(text) is not None
 
 
