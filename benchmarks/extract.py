@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/extract.py [--n 10000] [--repeat 3] [--seeds ../shared/seeds]
         [--memory | --instructions]
 
-Wall-clock rates depend on what else the machine runs; the CPU-time rates (user + system time of
-the process and its workers) are the steadier figure on a shared machine. The runs are made in
-`--repeat` rounds; each ratio is taken within a round and the median round is shown, with the
-range over the rounds.
+The first line says whether the extraction modules run compiled (by setup.py, with mypyc) or
+interpreted. Wall-clock rates depend on what else the machine runs; the CPU-time rates (user +
+system time of the process and its workers) are the steadier figure on a shared machine. The
+runs are made in `--repeat` rounds; each ratio is taken within a round and the median round is
+shown, with the range over the rounds.
 
 The seed abstracts are repeated (streamed, never held as a corpus-sized list) until `--n`
 abstracts. Each measurement runs in a fresh child process so its peak RSS
@@ -124,6 +125,16 @@ def run(mode: str, n: int, seeds: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def build() -> str:
+    """How the extraction modules run here: compiled by setup.py, or interpreted."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    from kg.extraction import pipeline
+
+    compiled = pipeline.__file__.endswith(tuple(EXTENSION_SUFFIXES))
+    return "extraction modules compiled with mypyc" if compiled else "extraction interpreted"
+
+
 def median_run(runs: list[dict], key: str) -> dict:
     return sorted(runs, key=lambda r: r[key])[len(runs) // 2]
 
@@ -153,7 +164,7 @@ def main() -> None:
         )
         print(
             f"instructions per abstract (callgrind; the seed abstracts {args.passes}x after a "
-            "warm-up pass):"
+            f"warm-up pass; {build()}):"
         )
         print(f"  tokenizer {tok / 1e6:.2f} M, extraction {ext / 1e6:.2f} M: {tok / ext:.1%}")
         return
@@ -163,7 +174,10 @@ def main() -> None:
         {mode: run(mode, args.n, args.seeds) for mode in ("tokenizer", "extract1", "extract2")}
         for _ in range(max(1, args.repeat))
     ]
-    print(f"abstracts: {args.n} (seed abstracts repeated), {len(rounds)} rounds, median shown")
+    print(
+        f"abstracts: {args.n} (seed abstracts repeated), {len(rounds)} rounds, median shown; "
+        f"{build()}"
+    )
     print(f"{'run':<14}{'abstracts/s':>12}{'per CPU-s':>11}{'seconds':>9}{'peak RSS MB':>13}")
     for name, mode in (
         ("tokenizer", "tokenizer"),
