@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
-from kg.extraction.context import literal_starts, matches_at, word_matches
+from kg.extraction.context import CaselessSearch, literal_starts, matches_at, word_matches
 from kg.extraction.context_terms import (
     _DATASET_HEAD,
     _LIST_AFTER,
@@ -33,7 +33,7 @@ from kg.extraction.normalise import (
 )
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
-from kg.extraction.targets import _COMPARED, _SELF, Searched, _found
+from kg.extraction.targets import _COMPARED, _SELF
 from kg.extraction.terms import _longest_first
 from kg.extraction.vocab import load_vocabulary
 from kg.model import NODE_PROPERTIES, REL_PROPERTIES, REL_TYPES, Paper
@@ -1118,13 +1118,14 @@ def test_word_start_scan_equals_the_bounded_search(pattern: re.Pattern[str], wor
     ("patterns", "words"), [(_SELF, "self_words"), (_COMPARED, "comparison_cues")]
 )
 def test_lowercased_ascii_search_equals_the_case_insensitive_one(
-    patterns: Searched, words: str
+    patterns: CaselessSearch, words: str
 ) -> None:
     lexicon = load_vocabulary().lexicon["hardware_words"][words]
     assert all(re.match(r"\w", w) for w in lexicon)
     for text in _word_start_texts(lexicon):
         for tail in (text, text[-40:], text[-25:]):
-            assert _found(patterns, tail) == (patterns[0].search(tail) is not None)
+            found = patterns.search(tail) is not None
+            assert found == (patterns.folded.search(tail) is not None)
 
 
 def test_unnamed_proposal_lowercased_search_equals_the_case_insensitive_one() -> None:
@@ -1138,7 +1139,7 @@ def test_unnamed_proposal_lowercased_search_equals_the_case_insensitive_one() ->
     assert all(re.match(r"\w", w) for w in lexicon)
     for text in _word_start_texts(lexicon):
         for case in (text, text.upper(), text.title()):
-            m = rules.unnamed_proposal.search(case)
+            m = rules.unnamed_proposal.folded.search(case)
             expected = None if m is None else (m.group(1), m.group(2))
             assert rules.unnamed_match(case) == expected
 

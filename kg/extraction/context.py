@@ -175,6 +175,25 @@ def word_matches(
     return matches_at(pattern, text, starts)
 
 
+class CaselessSearch:
+    """A case-insensitive search (`re.I`, opening with `\\b`) with a cheaper way for ASCII
+    texts. `re.I` makes the regex engine fold each letter it compares and a leading `\\b` makes
+    it try the whole pattern at every position, so an ASCII text (where folding is `str.lower`)
+    is searched lowercased, by the pattern of lowercased words with no `re.I` and no `\\b`, from
+    where one of the words its matches open with (`firsts`, lowercased) starts a word
+    (`word_matches`). Lowering keeps an ASCII text's offsets: a match's spans are the text's."""
+
+    def __init__(self, folded: re.Pattern[str], lower: re.Pattern[str], firsts: Iterable[str]):
+        self.folded = folded
+        self.lower = lower
+        self.firsts = tuple(dict.fromkeys(firsts))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return next(word_matches(self.lower, text.lower(), self.firsts), None)
+        return self.folded.search(text)
+
+
 def context(doc: Doc) -> DocContext:
     """The DocContext of a doc, built once (after sentence splitting) and shared."""
     ctx = doc.user_data.get(CTX_KEY)

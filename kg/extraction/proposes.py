@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.extraction.context import DocContext, Sentence, word_matches
+from kg.extraction.context import CaselessSearch, DocContext, Sentence
 from kg.extraction.normalise import (
     acronym_letters,
     aligned_casefold,
@@ -234,13 +234,11 @@ class ProposalRules:
         self.appositive = re.compile(
             rf",\s+(?:{alternation(vocab.lexicon['novelty_phrases'])})\b", re.I
         )
-        # `re.I` makes the regex engine fold each letter it compares and a leading `\b` makes it
-        # try the whole pattern at every position: an ASCII sentence is searched lowercased with
-        # the lowercased words, no `re.I` and no `\b`, from where one of its first words is
-        # (`word_matches`)
-        self.unnamed_proposal = re.compile(_unnamed_proposal(words, lower=False), re.I)
-        self.unnamed_lower = re.compile(_unnamed_proposal(words, lower=True))
-        self.unnamed_firsts = (*(w.lower() for w in words["unnamed_subjects"]), "our", "the")
+        self.unnamed_proposal = CaselessSearch(
+            re.compile(_unnamed_proposal(words, lower=False), re.I),
+            re.compile(_unnamed_proposal(words, lower=True)),
+            (*(w.lower() for w in words["unnamed_subjects"]), "our", "the"),
+        )
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
@@ -830,10 +828,7 @@ class ProposalRules:
     def unnamed_match(self, text: str) -> tuple[str | None, str | None] | None:
         """The two groups of `unnamed_proposal`'s search in `text` (None: no match), read off
         `text` by their spans."""
-        if text.isascii():
-            m = next(word_matches(self.unnamed_lower, text.lower(), self.unnamed_firsts), None)
-        else:
-            m = self.unnamed_proposal.search(text)
+        m = self.unnamed_proposal.search(text)
         if m is None:
             return None
         (s1, e1), (s2, e2) = m.span(1), m.span(2)

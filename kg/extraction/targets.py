@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, word_matches
+from kg.extraction.context import CaselessSearch, DocContext
 from kg.extraction.normalise import hardware_name, method_key
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation, load_vocabulary
@@ -48,29 +48,16 @@ def _self(words: Callable[[str], list[str]]) -> str:
     return rf"(?:{alternation(words('self_words'))})\b"
 
 
-# `re.I` makes the regex engine fold the case of each letter it compares, and a leading `\b`
-# makes it try the whole pattern at every position: an ASCII text (where folding is
-# `str.lower`) is searched lowercased, with the lowercased words, no `re.I` and no `\b`, from
-# where one of its first words is (`word_matches`; every word starts with a word character)
-Searched = tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]
-_COMPARED: Searched = (
+_COMPARED = CaselessSearch(
     re.compile(r"\b" + _compared(_WORDS.__getitem__), re.I),
     re.compile(_compared(_lowered)),
-    tuple(dict.fromkeys(w.split()[0] for w in _lowered("comparison_cues"))),
+    (w.split()[0] for w in _lowered("comparison_cues")),
 )
-_SELF: Searched = (
+_SELF = CaselessSearch(
     re.compile(r"\b" + _self(_WORDS.__getitem__), re.I),
     re.compile(_self(_lowered)),
-    tuple(_lowered("self_words")),
+    _lowered("self_words"),
 )
-
-
-def _found(patterns: Searched, text: str) -> bool:
-    """Whether the pattern (`re.I`, with a leading `\\b`) matches in `text`; `patterns` holds
-    it, its lowercased ASCII form and the lowercased words its matches open with."""
-    if text.isascii():
-        return next(word_matches(patterns[1], text.lower(), patterns[2]), None) is not None
-    return patterns[0].search(text) is not None
 
 
 _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
@@ -138,7 +125,7 @@ def extract_targets(
         about_self = about_self_in.get(sent.i)
         if about_self is None:
             about_self = about_self_in[sent.i] = (
-                _found(_SELF, text) or resolver.named_in(text) is not None
+                _SELF.search(text) is not None or resolver.named_in(text) is not None
             )
         # motivation about other work counts only when the paper itself is about this hardware
         # (the sentence's words are only split when that question arises)
@@ -152,7 +139,7 @@ def extract_targets(
         ):
             continue
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
-        if _found(_COMPARED, before) or before.rstrip().casefold().endswith("number of"):
+        if _COMPARED.search(before) is not None or before.rstrip().casefold().endswith("number of"):
             continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
         # a problem stated about hardware ("GPUs are not efficient for ...", "future
         # accelerators"), or hardware given as an example ("accelerators (e.g., Apple M4)"),
