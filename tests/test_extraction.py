@@ -14,7 +14,13 @@ import pytest
 import spacy
 
 from kg.extraction import Extraction, Extractor, build_nlp
-from kg.extraction.context import CaselessSearch, literal_starts, matches_at, word_matches
+from kg.extraction.context import (
+    CaselessSearch,
+    cue_starts,
+    literal_starts,
+    matches_at,
+    word_matches,
+)
 from kg.extraction.context_terms import (
     _DATASET_HEAD,
     _LIST_AFTER,
@@ -671,14 +677,20 @@ def _model_process_texts() -> list[str]:
     [
         "xLLM inference and LLM inference; (LLMs) training, ViTs inference.",
         "We speed up LLM  serving: MoE) training-free LLM inference",
+        "Large Language Model(LLM) training, a[KV cache] compression, ((CNNs) inference",
         " ".join(_model_process_texts()),
         *_model_process_texts(),
     ],
 )
-def test_model_process_scan_equals_the_bounded_search(text: str) -> None:
-    """The word-start scan finds what the bounded pattern finds, whatever the lexicon's words."""
+def test_model_process_scan_equals_the_bounded_search(extractor: Extractor, text: str) -> None:
+    """The scan from the model words' tokens (and opening brackets) finds what the bounded
+    pattern finds, whatever the lexicon's words."""
+    doc = extractor.nlp.make_doc(text)
+    for name, proc in extractor.nlp.pipeline:
+        if name in ("kg_title_boundary", "kg_sentences", "kg_terms", "kg_cues"):
+            doc = proc(doc)
     bounded = re.compile(rf"\b{_MODEL_PROCESS.pattern}")
-    spans = [m.span() for m in _model_processes(text)]
+    spans = [m.span() for m in _model_processes(text, cue_starts(doc, "MODEL"))]
     assert spans == [m.span() for m in bounded.finditer(text)]
 
 

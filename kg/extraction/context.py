@@ -170,9 +170,24 @@ def word_matches(
     matches opens with one of the literal words `firsts` (all starting with a word character):
     the pattern is tried only where `str.find` sees one of them with no word character before it
     (a regex search tries it at every position the words' first letters allow)."""
+    return word_start_matches(pattern, text, literal_starts(text, firsts))
+
+
+def word_start_matches(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """`matches_at` from those of `starts` with no word character before them (where `\\b` +
+    the pattern can match, for a pattern opening with a word character)."""
     no_word_before = _NO_WORD_BEFORE.match
-    starts = [at for at in literal_starts(text, firsts) if no_word_before(text, at)]
-    return matches_at(pattern, text, starts)
+    return matches_at(pattern, text, [at for at in starts if no_word_before(text, at)])
+
+
+def cue_starts(doc: Doc, label: str) -> list[int]:
+    """Where the cue phrases of `label` start in the doc text (`kg_cues`, which has them from the
+    term matcher's token pass): where patterns opening with those words can match, found
+    without a scan of the text."""
+    cues: dict[int, list[tuple[str, int, int]]] = doc.user_data.get(CUES_KEY, {})
+    return [start for i in sorted(cues) for lab, start, _e in cues[i] if lab == label]
 
 
 class CaselessSearch:

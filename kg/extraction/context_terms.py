@@ -22,9 +22,11 @@ from spacy.tokens import Doc
 from kg.extraction.context import (
     DocContext,
     Sentence,
+    cue_starts,
     literal_starts,
     matches_at,
     word_matches,
+    word_start_matches,
 )
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
@@ -93,7 +95,7 @@ _BAD_STARTS = frozenset(_WORDS["task_bad_starts"])
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
 # followed by the process it is about (the words are in the lexicon, `model_process`). The
 # pattern has no leading `\b`: `_model_processes` tests the boundary where a model word starts
-# (`word_matches`).
+# (the "MODEL" cues).
 def _model_process_pattern(lexicon: dict[str, Any]) -> re.Pattern[str]:
     words = lexicon["model_process"]
     models = alternation(words["models"])
@@ -105,10 +107,14 @@ _MODEL_PROCESS = _model_process_pattern(_LEXICON)
 _MODEL_WORDS = tuple(_LEXICON["model_process"]["models"])
 
 
-def _model_processes(text: str) -> list[re.Match[str]]:
-    """The matches of `\\b` + `_MODEL_PROCESS` in `text` (`word_matches`: every match opens
-    with a model word)."""
-    return list(word_matches(_MODEL_PROCESS, text, _MODEL_WORDS))
+def _model_processes(text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of `\\b` + `_MODEL_PROCESS` in `text`, given where the tokens that are model
+    words start (the "MODEL" cues; every match opens with one). A model word glued to an opening
+    bracket ("Model(LLM) training") is inside a token: it is tried after each bracket."""
+    glued = [at + 1 for at in literal_starts(text, "([") if text.startswith(_MODEL_WORDS, at + 1)]
+    if glued:
+        starts = sorted({*starts, *glued})
+    return list(word_start_matches(_MODEL_PROCESS, text, starts))
 
 
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
@@ -284,7 +290,7 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         })  # fmt: skip
     # a phrase never spans sentences (it holds no sentence end), so one scan of the whole text
     text = ctx.text
-    for m in _model_processes(text):
+    for m in _model_processes(text, cue_starts(doc, "MODEL")):
         sent = ctx.sentence_of_char(m.start())
         if sent is None:
             continue

@@ -42,7 +42,9 @@ def _is_short_code(alias: str) -> bool:
 
 def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
     """The cue phrases by label (matched on LOWER): proposal verbs, naming cues, the acronym
-    parenthesis, self-reference, novelty ("a novel") and dataset head words ("benchmarks")."""
+    parenthesis, self-reference, novelty ("a novel"), dataset head words ("benchmarks") and the
+    model words of "LLM inference" and their plurals (where that pattern can start)."""
+    models = vocab.lexicon["model_process"]["models"]
     return {
         "PROPOSE": sorted(vocab.words("proposal_verbs")),
         "NAMING": list(vocab.lexicon["naming_cues"]),
@@ -52,6 +54,7 @@ def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
         "DATASET": sorted(
             {*vocab.lexicon["dataset_heads"], *vocab.lexicon["context_words"]["dataset_list_heads"]}
         ),
+        "MODEL": sorted({*models, *(f"{m}s" for m in models)}),
     }
 
 
