@@ -1,15 +1,19 @@
-"""What extraction returns for one paper: `Extraction`, its parts, and the graph they make."""
+"""What extraction returns for one paper: `Extraction`, its parts, and the graph they make.
+
+The parts (`MethodMention`, `Improvement`, ... and their `Evidence`) are named tuples: immutable
+values like frozen dataclasses, but made by the thousand at a fraction of the cost (a frozen
+dataclass's `__init__` sets each field with `object.__setattr__`, in interpreted code even when
+this module is compiled)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.model import Node, Paper, Relationship, entity_id, relationship_id
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """The sentence that supports a fact; offsets are into the abstract (-1/-1: the title)."""
 
     text: str
@@ -32,8 +36,7 @@ class Evidence:
         }
 
 
-@dataclass(frozen=True)
-class MethodMention:
+class MethodMention(NamedTuple):
     """A PROPOSES fact. `name` is None for an unnamed contribution (see `description`)."""
 
     name: str | None
@@ -44,8 +47,7 @@ class MethodMention:
     description: str | None = None
 
 
-@dataclass(frozen=True)
-class HardwareTarget:
+class HardwareTarget(NamedTuple):
     method: str | None
     hardware: str  # canonical name
     vendor: str | None
@@ -54,8 +56,7 @@ class HardwareTarget:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
-class Improvement:
+class Improvement(NamedTuple):
     method: str | None
     metric: str  # canonical name
     metric_text: str  # as written
@@ -69,8 +70,7 @@ class Improvement:
     evidence: Evidence
 
 
-@dataclass(frozen=True)
-class TermMention:
+class TermMention(NamedTuple):
     """A dataset the method is evaluated on, or a task it addresses."""
 
     name: str
