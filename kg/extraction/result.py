@@ -22,10 +22,6 @@ class Evidence(NamedTuple):
     rule: str
     confidence: float
 
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Evidence:
-        return cls(d["text"], int(d["start"]), int(d["end"]), d["rule"], float(d["confidence"]))
-
     def props(self) -> dict[str, Any]:
         return {
             "evidence": self.text,
@@ -93,35 +89,46 @@ class Extraction:
     def from_result(
         cls, paper: Paper, result: dict[str, Any], truncated: bool = False
     ) -> Extraction:
-        ev = Evidence.from_dict
+        # what the records' constructors call, without their Python-level `__new__`s (every
+        # field is given, in order)
+        new = tuple.__new__
+
+        def ev(d: dict[str, Any]) -> Evidence:
+            return new(
+                Evidence,
+                (d["text"], int(d["start"]), int(d["end"]), d["rule"], float(d["confidence"])),
+            )
+
         return cls(
             paper=paper,
             methods=[
-                MethodMention(
+                new(MethodMention, (
                     m["name"], tuple(m["aliases"]), m["kind"], bool(m["main"]),
                     ev(m["evidence"]), m.get("description"),
-                )
+                ))
                 for m in result.get("methods", [])
             ],
             targets=[
-                HardwareTarget(
+                new(HardwareTarget, (
                     t["method"], t["hardware"], t["vendor"], t["class"], t["text"],
                     ev(t["evidence"]),
-                )
+                ))
                 for t in result.get("targets", [])
             ],
             improves=[
-                Improvement(
+                new(Improvement, (
                     i["method"], i["metric"], i["metric_text"], i["family"], i["value"],
                     i["number"], i["unit"], i["direction"], i["baseline"], i["dataset"],
                     ev(i["evidence"]),
-                )
+                ))
                 for i in result.get("improves", [])
             ],
             datasets=[
-                TermMention(d["name"], ev(d["evidence"])) for d in result.get("datasets", [])
+                new(TermMention, (d["name"], ev(d["evidence"]))) for d in result.get("datasets", [])
             ],
-            tasks=[TermMention(t["name"], ev(t["evidence"])) for t in result.get("tasks", [])],
+            tasks=[
+                new(TermMention, (t["name"], ev(t["evidence"]))) for t in result.get("tasks", [])
+            ],
             baselines=list(result.get("baselines", [])),
             truncated=truncated,
         )  # fmt: skip
