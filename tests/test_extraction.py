@@ -28,7 +28,7 @@ from kg.extraction.context_terms import (
     _MODEL_PROCESS,
     _model_processes,
 )
-from kg.extraction.improves import ImprovementRules, _words
+from kg.extraction.improves import ImprovementRules, _first_words, _last_words, _words
 from kg.extraction.normalise import (
     acronym_letters,
     aligned_casefold,
@@ -149,6 +149,22 @@ def test_word_and_value_scans_match_the_regexes(text: str) -> None:
     assert _words(text) == words.findall(text)
     assert list(_values(text)) == [m.span() for m in _CORE_RE.finditer(text)]
     assert holds_digit(text) == (re.search(r"\d", text) is not None)
+
+
+@pytest.mark.parametrize("text", [*_TRICKY, "a " + "x" * 60 + " b (c, d;e) " + "y" * 50 + " z"])
+def test_word_reads_in_windows_match_the_whole_splits(text: str) -> None:
+    """The words around a metric read in windows (and from the casefolded text) are those the
+    whole splits give, at every offset, with windows small enough to need the fallback."""
+    clause = re.compile(r"[,;()]")
+    for at in range(len(text) + 1):
+        assert _last_words(text, at, 2, window=8) == text[:at].rsplit(None, 2)[-2:]
+        assert _first_words(text, at, 1, window=8) == text[at:].split(None, 1)[:1]
+        left = clause.split(text[max(0, at - 48) : at])[-1]
+        right = clause.split(text[at + 1 : at + 49], maxsplit=1)[0]
+        near = (_words(left.casefold())[-4:], _words(right.casefold())[:4])
+        assert ImprovementRules._near_words(text, "", at, at + 1) == near
+        if len(text.casefold()) == len(text):
+            assert ImprovementRules._near_words(text, text.casefold(), at, at + 1) == near
 
 
 @pytest.mark.parametrize("text", [t for t in _TRICKY if t.isascii()])

@@ -33,6 +33,7 @@ from kg.extraction.vocab import Vocabulary, alternation
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _CLAUSE = re.compile(r"[,;()]")
+_CLAUSE_MARKS = ",;()"
 # what splits words, besides whitespace
 _WORD_BREAKS = ",;:()[]"
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
@@ -57,6 +58,28 @@ def _words(text: str) -> list[str]:
         # the test of its last character
         words = [s for w in words if (s := w.rstrip(".") if w[-1] == "." else w)]
     return words
+
+
+def _last_words(text: str, end: int, n: int, window: int = 80) -> list[str]:
+    """`text[:end].rsplit(None, n)[-n:]`, read from a window before `end` when the words fit in
+    it (a split of the whole prefix copies it)."""
+    lo = end - window
+    if lo > 0:
+        parts = text[lo:end].rsplit(None, n)
+        if len(parts) > n:  # whitespace before the n words: they are whole
+            return parts[-n:]
+    return text[:end].rsplit(None, n)[-n:]
+
+
+def _first_words(text: str, start: int, n: int, window: int = 80) -> list[str]:
+    """`text[start:].split(None, n)[:n]`, read from a window after `start` when the words fit in
+    it."""
+    hi = start + window
+    if hi < len(text):
+        parts = text[start:hi].split(None, n)
+        if len(parts) > n:
+            return parts[:n]
+    return text[start:].split(None, n)[:n]
 
 
 def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -163,6 +186,12 @@ class ImprovementRules:
         self.baseline_cues = _prefix_free(c.casefold() for c in lex["baseline_cues"])
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
+        # the vocabulary entry of each canonical metric name (as the terms carry them)
+        self.metric_entries = {
+            m.canonical: vocab.metric_by_alias[m.canonical.casefold()]
+            for m in vocab.metrics
+            if m.canonical.casefold() in vocab.metric_by_alias
+        }
         self.adjacent = vocab.words("adjacent_claim_words")
         self.loss_words = vocab.words("loss_words")
         self.parity_words = vocab.words("parity_words")
@@ -218,13 +247,15 @@ class ImprovementRules:
             text = sent.text
             has_digit = holds_digit(text)
             low = aligned_casefold(text)  # offsets in `text` are offsets in `low`
+            # `low` is the casefolded text itself unless a character casefolds to several
+            folded = low if text.isascii() or len(text.casefold()) == len(text) else ""
             factor_words = has_factor_words(low)
             has_factor = not has_digit and factor_words
             cands = None
             if not (has_digit or has_factor):
                 # reading the words around each metric is cheaper than a prefilter that looks
                 # for every claim word in the whole sentence
-                cands = self._candidates(sent, text, low, spans)
+                cands = self._candidates(sent, text, low, folded, spans)
                 if not any(c[5] for c in cands):
                     continue  # no number and no comparison next to a metric: nothing to claim
             wordset = set(_words(low))
@@ -259,7 +290,7 @@ class ImprovementRules:
             if not about:
                 continue
             if cands is None:
-                cands = self._candidates(sent, text, low, spans)
+                cands = self._candidates(sent, text, low, folded, spans)
             method = named if named is not None else resolver.main
             # the comparisons (position, baseline) and the first baseline, read when the sentence
             # yields a claim
@@ -276,7 +307,7 @@ class ImprovementRules:
             for c in cands:
                 if not c[4].isdisjoint(self.parity_words):
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
-                near = self._near_words(text, c[2], c[3])
+                near = self._near_words(text, folded, c[2], c[3])
                 if not self._not_claimed(text, c, near):
                     near_words[c[2]] = near
             cands = [c for c in cands if c[2] in near_words]
@@ -402,19 +433,21 @@ class ImprovementRules:
         )
 
     def _candidates(
-        self, sent: Any, text: str, low: str, spans: list[tuple[str, int, int]]
+        self, sent: Any, text: str, low: str, folded: str, spans: list[tuple[str, int, int]]
     ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
         """The sentence's metric mentions, widened over modifiers, with the words around them,
         whether they are claimed, and where the metric's own words start (`low`: the casefolded
-        text)."""
+        text; `folded`: the same when it is `text.casefold()` itself, else empty). The words are
+        read from `folded` where it is given, in windows of it, which is cheaper than
+        casefolding each piece of `text`."""
         cands = []
-        by_alias = self.vocab.metric_by_alias
+        entries = self.metric_entries
         modifiers = self.modifiers
         adjacent = self.adjacent
         offset = sent.start_char
         outperform = None  # whether the sentence has an "outperforms" cue, read when needed
         for kb_id, span_start, span_end in spans:
-            entry = by_alias.get(kb_id.casefold())
+            entry = entries.get(kb_id)
             if entry is None:
                 continue
             ms = start = span_start - offset
@@ -422,18 +455,24 @@ class ImprovementRules:
             head = text[:ms].rstrip()
             while head:  # widen over modifiers written before: "training throughput"
                 k = head.rfind(" ") + 1
-                if head[k:].casefold() not in modifiers:
+                word = folded[k : len(head)] if folded else head[k:].casefold()
+                if word not in modifiers:
                     break
                 ms = k
                 head = text[:ms].rstrip()
             metric_text = text[ms:me]
-            words = head.rsplit(None, 2)[-2:]  # the words of text[:ms]
-            words += text[me:].split(None, 1)[:1]
-            tight = {w.strip(".,;:()[]").casefold() for w in words}
-            # casefold adds no whitespace, so the metric's own words are those of its casefold
-            claimed = not (
-                adjacent.isdisjoint(tight) and adjacent.isdisjoint(metric_text.casefold().split())
-            )
+            if folded:
+                words = _last_words(folded, len(head), 2)
+                words += _first_words(folded, me, 1)
+                # casefolding adds and removes no whitespace, nor any of the stripped marks
+                tight = {w.strip(".,;:()[]") for w in words}
+                own = folded[ms:me].split()
+            else:
+                words = head.rsplit(None, 2)[-2:]  # the words of text[:ms]
+                words += text[me:].split(None, 1)[:1]
+                tight = {w.strip(".,;:()[]").casefold() for w in words}
+                own = metric_text.casefold().split()
+            claimed = not (adjacent.isdisjoint(tight) and adjacent.isdisjoint(own))
             if not claimed:
                 if outperform is None:
                     outperform = _holds_any(low, self.any_outperform)
@@ -514,12 +553,25 @@ class ImprovementRules:
         )
 
     @staticmethod
-    def _near_words(text: str, start: int, end: int, n: int = 4) -> tuple[list[str], list[str]]:
+    def _near_words(
+        text: str, folded: str, start: int, end: int, n: int = 4
+    ) -> tuple[list[str], list[str]]:
         """Up to n casefolded words before and after, not crossing a comma, semicolon or
-        parenthesis (the loss-word test reads the nearest 3 of them, the direction test 4)."""
-        left = _CLAUSE.split(text[max(0, start - 12 * n) : start])[-1]
-        right = _CLAUSE.split(text[end : end + 12 * n], maxsplit=1)[0]
-        return _words(left.casefold())[-n:], _words(right.casefold())[:n]
+        parenthesis (the loss-word test reads the nearest 3 of them, the direction test 4).
+        `folded` is `text.casefold()` when that keeps the offsets, else empty. The clause marks
+        are found with `str.rfind` and `str.find` in the windows, cheaper than a regex split."""
+        lo = left = max(0, start - 12 * n)
+        hi = right = min(len(text), end + 12 * n)
+        for c in _CLAUSE_MARKS:
+            at = text.rfind(c, lo, start)
+            if at >= left:
+                left = at + 1
+            at = text.find(c, end, hi)
+            if 0 <= at < right:
+                right = at
+        if folded:
+            return _words(folded[left:start])[-n:], _words(folded[end:right])[:n]
+        return _words(text[left:start].casefold())[-n:], _words(text[end:right].casefold())[:n]
 
     def _distance(self, text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
         """Words between a metric and a quantity, or None when they cannot belong together."""
