@@ -211,17 +211,18 @@ def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         end = stop
     else:
         return ordered  # the common case: nothing overlaps
-    taken: set[int] = set()
-    kept = []
+    kept: list[tuple[int, int, str]] = []
     # longest first, then by start, then in the given order (a decorated sort: no key call per
-    # item)
+    # item); a span is kept when it overlaps none kept before (a few: a loop over them is
+    # cheaper than a set of their tokens)
     for _length, start, k in sorted([(s - e, s, k) for k, (s, e, _c) in enumerate(items)]):
-        end = items[k][1]
-        # kept spans are at least as long, so an overlap always covers an end token
-        if start in taken or end - 1 in taken:
-            continue
-        taken.update(range(start, end))
-        kept.append(items[k])
+        item = items[k]
+        end = item[1]
+        for kept_start, kept_end, _c in kept:
+            if kept_start < end and start < kept_end:
+                break
+        else:
+            kept.append(item)
     kept.sort()
     return kept
 
