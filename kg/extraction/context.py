@@ -170,16 +170,14 @@ def word_matches(
     matches opens with one of the literal words `firsts` (all starting with a word character):
     the pattern is tried only where `str.find` sees one of them with no word character before it
     (a regex search tries it at every position the words' first letters allow)."""
-    return word_start_matches(pattern, text, literal_starts(text, firsts))
+    return matches_at(pattern, text, word_starts(text, literal_starts(text, firsts)))
 
 
-def word_start_matches(
-    pattern: re.Pattern[str], text: str, starts: list[int]
-) -> Iterator[re.Match[str]]:
-    """`matches_at` from those of `starts` with no word character before them (where `\\b` +
-    the pattern can match, for a pattern opening with a word character)."""
+def word_starts(text: str, starts: list[int]) -> list[int]:
+    """Those of `starts` with no word character before them in `text`: where `\\b` + a pattern
+    opening with a word character can match."""
     no_word_before = _NO_WORD_BEFORE.match
-    return matches_at(pattern, text, [at for at in starts if no_word_before(text, at)])
+    return [at for at in starts if no_word_before(text, at)]
 
 
 def cue_starts(doc: Doc, label: str) -> list[int]:

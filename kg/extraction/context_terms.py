@@ -26,7 +26,7 @@ from kg.extraction.context import (
     literal_starts,
     matches_at,
     word_matches,
-    word_start_matches,
+    word_starts,
 )
 from kg.extraction.normalise import method_key
 from kg.extraction.terms import terms_of
@@ -114,7 +114,7 @@ def _model_processes(text: str, starts: list[int]) -> list[re.Match[str]]:
     glued = [at + 1 for at in literal_starts(text, "([") if text.startswith(_MODEL_WORDS, at + 1)]
     if glued:
         starts = sorted({*starts, *glued})
-    return list(word_start_matches(_MODEL_PROCESS, text, starts))
+    return list(matches_at(_MODEL_PROCESS, text, word_starts(text, starts)))
 
 
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
@@ -261,13 +261,12 @@ def extract_datasets(
                 add(name, sent, "dataset_list")
         if index not in heads:
             continue
-        for m in word_matches(_DATASET_HEAD, stext, _LEADS):
+        leads = word_starts(stext, literal_starts(stext, _LEADS))  # where both patterns open
+        for m in matches_at(_DATASET_HEAD, stext, leads):
             if not _trained_on(stext, m.start()):
                 add(m.group("n"), sent, "dataset_head")
         lists = [
-            m
-            for m in word_matches(_LIST_BEFORE, stext, _LEADS)
-            if not _trained_on(stext, m.start())
+            m for m in matches_at(_LIST_BEFORE, stext, leads) if not _trained_on(stext, m.start())
         ]
         if any(o in stext for o in _LIST_OPENERS):
             lists += word_matches(_LIST_AFTER, stext, _LIST_HEAD_WORDS)
