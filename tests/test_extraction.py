@@ -26,7 +26,9 @@ from kg.extraction.context_terms import (
     _LIST_AFTER,
     _LIST_BEFORE,
     _MODEL_PROCESS,
+    _SIBLING_LIST,
     _model_processes,
+    _sibling_lists,
 )
 from kg.extraction.improves import ImprovementRules, _first_words, _last_words, _words
 from kg.extraction.normalise import (
@@ -1121,6 +1123,15 @@ def _word_start_texts(words: list[str], n: int = 3000) -> list[str]:
         "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(3, 10)))
         for _ in range(n)
     ]
+
+
+def test_sibling_list_scan_equals_the_search() -> None:
+    """The sibling lists found from their opening words and marks are those a search finds."""
+    words = load_vocabulary().lexicon["context_words"]
+    for text in _word_start_texts([*words["dataset_list_openers"], "COCO", "A", ":", "("]):
+        assert [m.span() for m in _sibling_lists(text)] == [
+            m.span() for m in _SIBLING_LIST.finditer(text)
+        ]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -176,10 +177,29 @@ def title_task_phrases(raw: str) -> list[str]:
     return out
 
 
+# where a `_SIBLING_LIST` match can open besides a colon or parenthesis: a word of these
+_SIBLING_FIRSTS = tuple(
+    dict.fromkeys(
+        w
+        for w in [*_WORDS["dataset_leads"], *_LIST_OPENERS, *_LIST_HEAD_WORDS]
+        if re.match(r"\w", w)
+    )
+)
+
+
+def _sibling_lists(text: str) -> Iterator[re.Match[str]]:
+    """`_SIBLING_LIST.finditer(text)`, the pattern tried only where a match can open: where one
+    of its words starts a word, or at a colon or an opening parenthesis (a search tries the
+    pattern at every position)."""
+    words = word_starts(text, literal_starts(text, _SIBLING_FIRSTS))
+    marks = literal_starts(text, ":(")
+    return matches_at(_SIBLING_LIST, text, sorted({*words, *marks}) if marks else words)
+
+
 def _sibling_names(text: str, known: list[int]) -> list[str]:
     """The names of a list in `text` that holds a known dataset (starting at one of `known`)."""
     names = []
-    for m in _SIBLING_LIST.finditer(text):
+    for m in _sibling_lists(text):
         if _trained_on(text, m.start()) or not any(m.start("l") <= k < m.end("l") for k in known):
             continue
         for part in _LIST_SPLIT.split(m.group("l")):
