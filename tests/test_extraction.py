@@ -20,6 +20,7 @@ from kg.extraction.context import (
     literal_starts,
     matches_at,
     word_matches,
+    word_starts,
 )
 from kg.extraction.context_terms import (
     _DATASET_HEAD,
@@ -1123,6 +1124,18 @@ def _word_start_texts(words: list[str], n: int = 3000) -> list[str]:
         "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(3, 10)))
         for _ in range(n)
     ]
+
+
+def test_word_starts_follow_the_regex_word_boundary() -> None:
+    """A start follows a word character exactly when the regex `\\w` matches the one before:
+    every character of the Basic Multilingual Plane and some beyond it."""
+    points = [*range(0xD800), *range(0xE000, 0x10000), 0x1D7CE, 0x10400, 0x1F600]
+    chars = [chr(i) for i in points]
+    text = "".join(c + "a" for c in chars)
+    starts = list(range(1, len(text), 2))
+    lookbehind = re.compile(r"(?<!\w)")
+    assert word_starts(text, starts) == [at for at in starts if lookbehind.match(text, at)]
+    assert word_starts("a", [0]) == [0]
 
 
 def test_sibling_list_scan_equals_the_search() -> None:

@@ -160,9 +160,6 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterat
                 end = m.end()
 
 
-_NO_WORD_BEFORE = re.compile(r"(?<!\w)")
-
-
 def word_matches(
     pattern: re.Pattern[str], text: str, firsts: Iterable[str]
 ) -> Iterator[re.Match[str]]:
@@ -176,8 +173,17 @@ def word_matches(
 def word_starts(text: str, starts: list[int]) -> list[int]:
     """Those of `starts` with no word character before them in `text`: where `\\b` + a pattern
     opening with a word character can match."""
-    no_word_before = _NO_WORD_BEFORE.match
-    return [at for at in starts if no_word_before(text, at)]
+    out = []
+    for at in starts:
+        # a regex `\\w` is a letter, digit or numeric character, or "_" (cheaper tested here
+        # than by a lookbehind match per start)
+        if at == 0:
+            out.append(at)
+        else:
+            c = text[at - 1]
+            if not (c.isalnum() or c == "_"):
+                out.append(at)
+    return out
 
 
 def cue_starts(doc: Doc, label: str) -> list[int]:
