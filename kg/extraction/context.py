@@ -148,6 +148,14 @@ def literal_starts(text: str, literals: Iterable[str]) -> list[int]:
     return sorted(found)
 
 
+def prefix_free(literals: Iterable[str]) -> tuple[str, ...]:
+    """The literals that start with none of the others: where one of `literals` starts in a text
+    is where one of these does ("outperform" stands for "outperforms" and "outperformed"), with
+    fewer scans of the text (`literal_starts`)."""
+    unique = list(dict.fromkeys(literals))
+    return tuple(p for p in unique if not any(q != p and p.startswith(q) for q in unique))
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern that can only match at one of `starts` (sorted):
     one `match` at each, the next one tried after the end of the last match."""
@@ -205,7 +213,7 @@ class CaselessSearch:
     def __init__(self, folded: re.Pattern[str], lower: re.Pattern[str], firsts: Iterable[str]):
         self.folded = folded
         self.lower = lower
-        self.firsts = tuple(dict.fromkeys(firsts))
+        self.firsts = prefix_free(firsts)
 
     def search(self, text: str) -> re.Match[str] | None:
         if text.isascii():

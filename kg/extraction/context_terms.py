@@ -26,6 +26,7 @@ from kg.extraction.context import (
     cue_starts,
     literal_starts,
     matches_at,
+    prefix_free,
     word_matches,
     word_starts,
 )
@@ -37,7 +38,7 @@ _LEXICON = load_vocabulary().lexicon
 _WORDS = _LEXICON["context_words"]
 # the list and head patterns are read as if they opened with `\b`, from where one of their
 # first words is (`word_matches`)
-_LEADS = tuple(_WORDS["dataset_leads"])
+_LEADS = prefix_free(_WORDS["dataset_leads"])
 _DATASET_HEAD = re.compile(
     rf"(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
     rf"(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
@@ -50,7 +51,7 @@ _TITLE_FOR = re.compile(
 # dataset lists: "benchmarks such as A, B and C", "on the A, B, and C datasets"
 _NAME = r"[A-Z0-9][\w\-.'+*&]*(?:\s+[A-Z0-9][\w\-.'+*&]*){0,2}"
 _LIST_HEADS = alternation(_WORDS["dataset_list_heads"])
-_LIST_HEAD_WORDS = tuple(_WORDS["dataset_list_heads"])
+_LIST_HEAD_WORDS = prefix_free(_WORDS["dataset_list_heads"])
 _LIST_OPENERS = tuple(_WORDS["dataset_list_openers"])
 _TRAINING_VERBS = frozenset(_WORDS["training_verbs"])
 _LIST_AFTER = re.compile(
@@ -178,12 +179,8 @@ def title_task_phrases(raw: str) -> list[str]:
 
 
 # where a `_SIBLING_LIST` match can open besides a colon or parenthesis: a word of these
-_SIBLING_FIRSTS = tuple(
-    dict.fromkeys(
-        w
-        for w in [*_WORDS["dataset_leads"], *_LIST_OPENERS, *_LIST_HEAD_WORDS]
-        if re.match(r"\w", w)
-    )
+_SIBLING_FIRSTS = prefix_free(
+    w for w in [*_WORDS["dataset_leads"], *_LIST_OPENERS, *_LIST_HEAD_WORDS] if re.match(r"\w", w)
 )
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, Sentence, literal_starts, matches_at
+from kg.extraction.context import DocContext, Sentence, literal_starts, matches_at, prefix_free
 from kg.extraction.normalise import aligned_casefold, method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words, holds_digit
 from kg.extraction.targets import MethodResolver
@@ -87,13 +87,6 @@ def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
     holds one of these ("outperform" stands for "outperforms" and "outperformed")."""
     unique = list(dict.fromkeys(phrases))
     return tuple(p for p in unique if not any(q != p and q in p for q in unique))
-
-
-def _prefix_free(phrases: Iterable[str]) -> tuple[str, ...]:
-    """The phrases that start with none of the others: each of `phrases` starts with one of these
-    ("outperform" stands for "outperforms" and "outperformed")."""
-    unique = list(dict.fromkeys(phrases))
-    return tuple(p for p in unique if not any(q != p and p.startswith(q) for q in unique))
 
 
 def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
@@ -183,7 +176,7 @@ class ImprovementRules:
         # a comparison cue is written in the casefolded text of an ASCII sentence where it starts
         # (the case-insensitive regex also takes the dotless and dotted I and the long s as
         # letters of the ASCII words: non-ASCII sentences are always searched)
-        self.baseline_cues = _prefix_free(c.casefold() for c in lex["baseline_cues"])
+        self.baseline_cues = prefix_free(c.casefold() for c in lex["baseline_cues"])
         self.openers = tuple(w.casefold() for w in lex["results_openers"])
         self.modifiers = vocab.metric_modifiers
         # the vocabulary entry of each canonical metric name (as the terms carry them)
