@@ -12,6 +12,7 @@ import sys
 
 import pytest
 import spacy
+from spacy.attrs import IDX, LENGTH
 
 from kg.extraction import Extraction, Extractor, build_nlp
 from kg.extraction.context import (
@@ -19,6 +20,7 @@ from kg.extraction.context import (
     cue_starts,
     literal_starts,
     matches_at,
+    token_end,
     word_matches,
     word_starts,
 )
@@ -1124,6 +1126,23 @@ def _word_start_texts(words: list[str], n: int = 3000) -> list[str]:
         "".join(rnd.choice(vocab) + rnd.choice(glue) for _ in range(rnd.randint(3, 10)))
         for _ in range(n)
     ]
+
+
+def test_token_ends_are_where_spacy_ends_the_tokens(extractor: Extractor) -> None:
+    """Each token's end read from the offsets is its offset plus spaCy's `LENGTH`, in texts made
+    at random (seeded) of words, punctuation and runs of spaces, tabs, newlines and other
+    whitespace, which spaCy keeps as tokens of their own or as a token's trailing space."""
+    rnd = random.Random(1)
+    pieces = ["a", "bc", "(x)", "GPU.", "3.5x", " ", "  ", "\t", "\n", "\n\n", "\u00a0"]
+    pieces += ["\u2003", "-", ",", "e.g.", "U.S.", "\u200b", "\r\n", "x\u0301", "'s", "n't"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        doc = extractor.nlp.make_doc(text)
+        if not len(doc):
+            continue
+        idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+        ends = [token_end(text, idx, i) for i in range(len(idx))]
+        assert ends == [i + n for i, n in zip(idx, lengths, strict=True)], repr(text)
 
 
 def test_word_starts_follow_the_regex_word_boundary() -> None:

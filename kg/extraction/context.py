@@ -13,26 +13,36 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc
 
 TITLE_SEPARATOR = "\n\n"
 RESULT_KEY = "kg"
 TEXT_KEY = "kg_text"  # the doc text, cached by the first component, dropped by the last
-# token char offsets and lengths (lists) and sentence start tokens, set by the sentence splitter
+# token char offsets (a list) and sentence start tokens, set by the sentence splitter
 TOKENS_KEY = "kg_tokens"
 
 
-def token_offsets(doc: Doc) -> tuple[list[int], list[int], list[int] | None]:
-    """(char offset of each token, length of each token, sentence start tokens or None), read
-    once per doc (the sentence splitter caches them) instead of one `to_array` per component."""
+def token_offsets(doc: Doc) -> tuple[list[int], list[int] | None]:
+    """(char offset of each token, sentence start tokens or None), read once per doc (the
+    sentence splitter caches them) instead of one `to_array` per component."""
     cached = doc.user_data.get(TOKENS_KEY)
     if cached is not None:
         return cached
     if not len(doc):
-        return [], [], None
-    idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
-    return idx, lengths, None
+        return [], None
+    return doc.to_array(IDX).tolist(), None
+
+
+def token_end(text: str, idx: list[int], i: int) -> int:
+    """Where token i ends in `text`, given each token's offset: where the next one starts (or
+    the text ends), less the space spaCy keeps after a token; a whitespace token keeps none.
+    Read where the rules need it, at a few matched tokens, instead of every token's `LENGTH`
+    with the offsets (`to_array` costs about as much per attribute and token)."""
+    end = idx[i + 1] if i + 1 < len(idx) else len(text)
+    if text[end - 1] == " " and not text[idx[i]].isspace():
+        return end - 1
+    return end
 
 
 class Sentence(NamedTuple):
@@ -127,7 +137,7 @@ CTX_KEY = "kg_ctx"  # the DocContext, shared by the components; dropped by the l
 def sentence_starts(doc: Doc) -> list[int]:
     """Sorted token indices that start a sentence (always including 0); the splitter's own list
     when it ran, else read off the doc (one vectorised pass instead of doc.sents)."""
-    starts = token_offsets(doc)[2]
+    starts = token_offsets(doc)[1]
     if starts is None:
         arr = doc.to_array([SENT_START])
         starts = np.flatnonzero(arr == 1).tolist()

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -41,6 +41,7 @@ from kg.extraction.context import (
     literal_starts,
     matches_at,
     sentence_starts,
+    token_end,
     token_offsets,
 )
 from kg.extraction.context_terms import extract_datasets, extract_tasks
@@ -107,7 +108,7 @@ def sentence_splitter(doc: Doc) -> Doc:
     if not n:
         return doc
     text = doc.user_data.get(TEXT_KEY) or doc.text
-    idx, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
+    idx: list[int] = doc.to_array(IDX).tolist()
     found = {0}
     cut = text.find(TITLE_SEPARATOR)
     if cut >= 0:
@@ -122,7 +123,7 @@ def sentence_splitter(doc: Doc) -> Doc:
     values[starts, 0] = 1
     doc.from_array([SENT_START], values)
     # the token offsets and sentence starts, for the components after this one
-    doc.user_data[TOKENS_KEY] = (idx, lengths, starts)
+    doc.user_data[TOKENS_KEY] = (idx, starts)
     return doc
 
 
@@ -165,12 +166,13 @@ class CueMatcher:
         cues: dict[int, list[tuple[str, int, int]]] = {}
         matches = self._matches(doc)
         if matches:
-            idx, length, _ = token_offsets(doc)
+            idx = token_offsets(doc)[0]
+            text = doc.user_data.get(TEXT_KEY) or doc.text
             starts = sentence_starts(doc)
             right = bisect.bisect_right
             for label, start, end in sorted(matches, key=_SECOND):
                 si = right(starts, start) - 1
-                row = (label, idx[start], idx[end - 1] + length[end - 1])
+                row = (label, idx[start], token_end(text, idx, end - 1))
                 if si in cues:
                     cues[si].append(row)
                 else:

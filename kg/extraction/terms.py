@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extraction.context import CUE_MATCHES_KEY, TERMS_KEY, TEXT_KEY, token_offsets
+from kg.extraction.context import CUE_MATCHES_KEY, TERMS_KEY, TEXT_KEY, token_end, token_offsets
 from kg.extraction.vocab import Vocabulary
 
 _MODEL_NUMBER = re.compile(r"(?:\d{1,4}|[A-Z]\d{1,4})[a-zA-Z]?$")
@@ -112,7 +112,12 @@ class TermMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT_KEY) or doc.text
-        idx, length, _ = token_offsets(doc)
+        idx = token_offsets(doc)[0]
+
+        def word(i: int) -> str:
+            """The text of token i."""
+            return text[idx[i] : token_end(text, idx, i)]
+
         info = self.info
         cue_labels = self.cue_labels
         # (start, end, canonical) by label, in match order
@@ -129,7 +134,7 @@ class TermMatcher:
                 cues.append((cue, start, end))
                 continue
             label, canonical, forms = self.orth_info[match_id]
-            written = tuple(text[idx[i] : idx[i] + length[i]] for i in range(start, end))
+            written = tuple(word(i) for i in range(start, end))
             if written in forms:
                 exact[label].append((start, end, canonical))
         doc.user_data[CUE_MATCHES_KEY] = cues
@@ -139,10 +144,7 @@ class TermMatcher:
         hardware = found["HARDWARE"]
         for k, (start, end, canonical) in enumerate(hardware):
             first = start  # widened over the vendor words before it ("NVIDIA" + "A100")
-            while (
-                first > 0
-                and text[idx[first - 1] : idx[first - 1] + length[first - 1]] in self.vendor_words
-            ):
+            while first > 0 and word(first - 1) in self.vendor_words:
                 first -= 1
             if first != start:
                 hardware[k] = (first, end, canonical)
@@ -150,13 +152,11 @@ class TermMatcher:
         for label, items in found.items():
             kept = _longest_first(items)
             if label == "HARDWARE" and kept:
-                kept = self._merge_hardware(
-                    kept, lambda i: text[idx[i] : idx[i] + length[i]], len(idx)
-                )
+                kept = self._merge_hardware(kept, word, len(idx))
             rows: list[TermRow] = []
             for start, end, canonical in kept:
                 sc = idx[start]
-                ec = idx[end - 1] + length[end - 1]
+                ec = token_end(text, idx, end - 1)
                 rows.append((canonical, start, end, sc, ec, text[sc:ec]))
             terms[label] = rows
             if rows and self.spans:
