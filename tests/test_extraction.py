@@ -1076,6 +1076,23 @@ def test_names_introduced_without_a_proposal_verb(
 
 
 @pytest.mark.parametrize(
+    ("abstract", "main"),
+    [
+        ("We propose M-SMoE for merging. Hence, our final method, MC-SMoE, compresses it.", True),
+        ("We propose FernNet. Our full model, LeafNet, is small.", True),
+        ("We propose FernNet. Our proposed module, FernBlock, is small.", False),
+        ("We propose FernNet. Our final FernBlock is small.", False),
+    ],
+)
+def test_our_final_method_is_a_main_one(extractor: Extractor, abstract: str, main: bool) -> None:
+    """"our final/full/resulting <method>, NAME" names the principal contribution; another
+    adjective, or no head word before the name, names a part of it."""
+    methods = extractor.extract(paper("On Ferns", abstract)).methods
+    assert methods[0].main
+    assert [m.main for m in methods[1:]] == [main]
+
+
+@pytest.mark.parametrize(
     "abstract",
     [
         "Our PyTorch implementation is available online.",

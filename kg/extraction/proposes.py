@@ -16,6 +16,7 @@ Rules (each result records the rule that fired):
   paper's own components.
 - `own_name`, `passive_proposal`, `appositive`: names introduced without a proposal object:
   "our TinyNet", "NAME (is|are) proposed/devised/...", "NAME, a novel encoder".
+- `own_final_name`: "our final method, NAME", "our full model, NAME": a main method.
 - `family_member`: "EfficientViT-M5" written in the abstract becomes an alias of "EfficientViT"
   (and so does a later name that extends a found one).
 - `unnamed_proposal`: no name at all but "we propose/present ... a <description>": one unnamed
@@ -220,9 +221,11 @@ class ProposalRules:
         # is the look-behind after its first letter: a pattern that opens with a letter lets the
         # search skip ahead to that letter)
         self.own_name = re.compile(
-            rf"[Oo](?<!\w[Oo])ur\s+(?:(?:{alternation(words['own_adjectives'])})\s+)?"
-            rf"(?:(?:{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
+            rf"[Oo](?<!\w[Oo])ur\s+(?:(?P<a>{alternation(words['own_adjectives'])})\s+)?"
+            rf"(?:(?P<h>{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
         )
+        # "our final method, MC-SMoE", "our full model, X": the paper's principal contribution
+        self.final_adjectives = frozenset(words["final_adjectives"])
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
         self.passive_verbs = tuple(words["passive_verbs"])
         self.passive = re.compile(
@@ -727,7 +730,7 @@ class ProposalRules:
                     n[2],
                     n[3],
                     self.kind_near(text, n[0], n[1]),
-                    False,
+                    rule == "own_final_name",
                     (sent, rule, 0.7),
                 )
 
@@ -763,7 +766,9 @@ class ProposalRules:
         about the paper's own work), "NAME (is|are) proposed/devised/...", "NAME, a novel ..."."""
         spans: list[tuple[int, int, str]] = []
         if "SELF" in cues and ("our " in text or "Our " in text):
-            spans += [(m.start("n"), m.end("n"), "own_name") for m in self.own_name.finditer(text)]
+            for m in self.own_name.finditer(text):
+                final = m["h"] is not None and m["a"] in self.final_adjectives
+                spans.append((m.start("n"), m.end("n"), "own_final_name" if final else "own_name"))
         if "NOVEL" in cues:
             for m in self.appositive.finditer(text):
                 start = text.rfind(" ", 0, m.start()) + 1
@@ -775,7 +780,7 @@ class ProposalRules:
                 continue  # "our INRs": a kind of thing
             after = text[end:].split(None, 1)[:1]
             prev = text[:start].rsplit(None, 1)[-1:]
-            if (rule == "own_name" and after and after[0].casefold() in self.not_own_heads) or (
+            if (rule != "appositive" and after and after[0].casefold() in self.not_own_heads) or (
                 rule == "appositive" and prev and prev[0].casefold() in self.not_after
             ):
                 continue  # "our PyTorch implementation", "uniquely for M3ViT, a novel ..."
