@@ -149,6 +149,11 @@ class ImprovementRules:
         self.vague = vocab.words("vague_metrics")
         # claims in these families need a number: "with fewer parameters" is a side remark
         self.need_value = frozenset(lex["need_value_families"])
+        self.contrary_after_value = {
+            direction: frozenset(words)
+            for direction, words in lex["contrary_after_value"].items()
+            if not direction.startswith("_")
+        }
         # words that claim only with a number: "accelerates decoding by 2x", "3.4x smaller"
         self.value_only = vocab.words("value_only_metrics")
         self.units = frozenset([None, *lex["claim_units"]])
@@ -307,14 +312,18 @@ class ImprovementRules:
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
+            next_words = [_first_words(low, qe, 1) for _qs, qe, _q in quantities] if cands else []
             for ci, (entry, metric_text, ms, me, _tight, _c, _s) in enumerate(cands):
                 fam = entry.family
+                contrary = self.contrary_after_value.get(entry.direction or "", frozenset())
                 # a verb yields the value to a metric noun as near: "the inference speed is
                 # accelerated by 3.6x" is a claim about the inference speed
                 yields = 2 * (metric_text.casefold() in self.value_only)
                 for qi, (qs, qe, q) in enumerate(quantities):
                     if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
+                    if qs >= me and next_words[qi] and next_words[qi][0] in contrary:
+                        continue  # "24M FLOPs, which is 1.9% higher": not a FLOPs gain
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
                         pairs.append((d + yields, ci, qi))
