@@ -430,10 +430,18 @@ def test_hardware_model_in_targets(extractor: Extractor) -> None:
     p = paper(
         "PhoneNet: Fast",
         "We propose PhoneNet, which runs at 30 FPS on an iPhone 15 Pro and a Samsung Galaxy S23 "
-        "and uses the Snapdragon 8 Gen 2 NPU.",
+        "and uses the Snapdragon 8 Gen 2 NPU. PhoneNet also runs on a Xilinx U55C FPGA and "
+        "Google TPUv5e chips.",
     )
     got = {t.hardware for t in extractor.extract(p).targets}
-    assert {"Apple iPhone 15 Pro", "Samsung Galaxy S23", "Qualcomm Snapdragon 8 Gen 2"} <= got
+    assert {
+        "Apple iPhone 15 Pro",
+        "Samsung Galaxy S23",
+        "Qualcomm Snapdragon 8 Gen 2",
+        # the class word after the model ("FPGA", "chips") is not part of the model's name
+        "Xilinx U55C FPGA",
+        "Google TPU v5e",
+    } <= got
 
 
 def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> None:
