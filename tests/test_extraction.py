@@ -1078,6 +1078,8 @@ def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> N
         ("FastVLM incorporates FastViTHD, a novel hybrid vision encoder.", "FastViTHD", None),
         ("Hence, our final method, MC-SMoE (i.e., Merge, then Compress SMoE), is small.",
          "MC-SMoE", None),
+        ("To solve this, the Multi-view Cross Former module is proposed.",
+         "Multi-view Cross Former", None),
     ],
 )  # fmt: skip
 def test_names_introduced_without_a_proposal_verb(
@@ -1111,11 +1113,12 @@ def test_our_final_method_is_a_main_one(extractor: Extractor, abstract: str, mai
         "Our PyTorch implementation is available online.",
         "We augment our INRs with positional encodings.",
         "It adds, uniquely for M3ViT, a novel patch reordering method.",
+        "To solve this, A Novel Fusion module is proposed.",
     ],
 )
 def test_not_introduced(extractor: Extractor, abstract: str) -> None:
     names = {m.name for m in extractor.extract(paper("On Ferns", abstract)).methods}
-    assert not names & {"PyTorch", "INRs", "M3ViT"}
+    assert not names & {"PyTorch", "INRs", "M3ViT", "Novel Fusion", "A Novel Fusion"}
 
 
 @pytest.mark.parametrize(

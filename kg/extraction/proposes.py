@@ -802,12 +802,36 @@ class ProposalRules:
             if defs:
                 out.append((defs[-1], "passive_proposal"))
                 continue
-            words = _words(before)[-3:]
-            for pos, w in reversed(words):
+            words = _words(before)[-8:]
+            named = self._capitalised_before_head(words)
+            if named is not None:
+                out.append((named, "passive_proposal"))
+                continue
+            for pos, w in reversed(words[-3:]):
                 if self.is_namey(w):
                     out.append(((pos, pos + len(w), w.strip(_STRIP), None), "passive_proposal"))
                     break
         return out
+
+    def _capitalised_before_head(
+        self, words: list[tuple[int, str]]
+    ) -> tuple[int, int, str, None] | None:
+        """The capitalised words before a closing component word, as one name: "the Multi-view
+        Cross Former module (is proposed)" -> "Multi-view Cross Former" (two words at least, not
+        opening with a determiner or a novelty word: "A Novel Fusion module")."""
+        if len(words) < 3 or words[-1][1].strip(_STRIP).casefold() not in self.component_heads:
+            return None
+        run = []
+        for pos, w in reversed(words[:-1]):
+            low = w.casefold()
+            if not w[:1].isupper() or low in self.determiners or low in self.new_words:
+                break
+            run.append((pos, w))
+        if len(run) < 2:
+            return None
+        start, end = run[-1][0], run[0][0] + len(run[0][1])
+        name = " ".join(w for _p, w in reversed(run)).strip(_STRIP)
+        return (start, end, name, None)
 
     def family_members(self, ctx: DocContext, found: list[MethodCandidate]) -> None:
         text = ctx.text
