@@ -779,6 +779,21 @@ def test_sentences_do_not_end_at_abbreviations(abstract: str, sentences: int) ->
 
 
 @pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("It works on two fronts: 1) model convergence speedup by using a prior; 2) inference "
+         "latency by distillation.", {("speedup", None)}),
+        ("FernNet gains on two fronts: (1) 2x speedup and (2) 30% less memory.",
+         {("speedup", "2x"), ("memory", "30%")}),
+    ],
+)  # fmt: skip
+def test_item_numbers_are_not_values(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str | None]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
     ("sentence", "value", "baseline"),
     [
         ("FernNet trains 5--12times faster than dense attention.", "5--12times",
@@ -1100,8 +1115,8 @@ def test_names_introduced_without_a_proposal_verb(
     ],
 )
 def test_our_final_method_is_a_main_one(extractor: Extractor, abstract: str, main: bool) -> None:
-    """"our final/full/resulting <method>, NAME" names the principal contribution; another
-    adjective, or no head word before the name, names a part of it."""
+    """Written "our final/full/resulting <method>, NAME", NAME is the principal contribution;
+    after another adjective, or with no head word before the name, a part of it."""
     methods = extractor.extract(paper("On Ferns", abstract)).methods
     assert methods[0].main
     assert [m.main for m in methods[1:]] == [main]

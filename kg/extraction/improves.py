@@ -82,6 +82,17 @@ def _first_words(text: str, start: int, n: int, window: int = 80) -> list[str]:
     return text[start:].split(None, n)[:n]
 
 
+def _list_marker(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at text[start:end] numbers an item, "1) model convergence" or
+    "(2) inference latency": a label, not a value."""
+    return (
+        end < len(text)
+        and text[end] == ")"
+        and text[start:end].isdigit()
+        and (start == 0 or text[start - 1] in " (")
+    )
+
+
 def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
     """The phrases that hold none of the others: a text holds one of `phrases` exactly when it
     holds one of these ("outperform" stands for "outperforms" and "outperformed")."""
@@ -263,7 +274,9 @@ class ImprovementRules:
                     for s, e, q in find_quantities(
                         text, has_digit=has_digit, factor_words=factor_words
                     )
-                    if q.unit in self.units and not self._retained(low, s)
+                    if q.unit in self.units
+                    and not self._retained(low, s)
+                    and not (q.unit is None and _list_marker(text, s, e))
                 ]
                 if has_digit or has_factor
                 else []
