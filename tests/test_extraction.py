@@ -945,8 +945,7 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         # a value after a metric and against its direction is not its gain
         ("FernNet reaches 59.9% top-1 accuracy with only 24M FLOPs, which is about 1.9% higher "
          "than MobileNetV3.", {("top-1 accuracy", "59.9%")}),
-        ("FernNet keeps the throughput, with 30% less memory than MobileNetV3.",
-         {("memory", "30%")}),
+        ("FernNet keeps high accuracy, 2% lower than the teacher.", set()),
     ],
 )  # fmt: skip
 def test_each_value_goes_to_its_own_metric(

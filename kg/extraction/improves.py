@@ -325,7 +325,8 @@ class ImprovementRules:
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
-            next_words = [_first_words(low, qe, 1) for _qs, qe, _q in quantities] if cands else []
+            # the word after each value ("1.9% higher"), against which a metric's direction is read
+            after_value = [(_first_words(low, qe, 1) or [""])[0] for _qs, qe, _q in quantities]
             for ci, (entry, metric_text, ms, me, _tight, _c, _s) in enumerate(cands):
                 fam = entry.family
                 contrary = self.contrary_after_value.get(entry.direction or "", frozenset())
@@ -335,7 +336,7 @@ class ImprovementRules:
                 for qi, (qs, qe, q) in enumerate(quantities):
                     if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
-                    if qs >= me and next_words[qi] and next_words[qi][0] in contrary:
+                    if qs >= me and after_value[qi] in contrary:
                         continue  # "24M FLOPs, which is 1.9% higher": not a FLOPs gain
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
