@@ -946,6 +946,13 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet reaches 59.9% top-1 accuracy with only 24M FLOPs, which is about 1.9% higher "
          "than MobileNetV3.", {("top-1 accuracy", "59.9%")}),
         ("FernNet keeps high accuracy, 2% lower than the teacher.", set()),
+        # a metric written as the value's unit is that value's metric, unless the rate is the
+        # input's ("30 FPS videos")
+        ("FernNet achieves 53.1% AP on COCO and 108 FPS on a T4 GPU, outperforming YOLOv8.",
+         {("AP", "53.1%"), ("FPS", "108 FPS")}),
+        ("FernNet runs at 30 FPS on a Jetson Nano, 3x faster than MobileNetV2.",
+         {("FPS", "30 FPS"), ("speed", "3x")}),
+        ("FernNet segments 30 FPS videos 2x faster than SAM.", {("speed", "2x")}),
     ],
 )  # fmt: skip
 def test_each_value_goes_to_its_own_metric(

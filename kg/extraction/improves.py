@@ -160,6 +160,8 @@ class ImprovementRules:
         self.vague = vocab.words("vague_metrics")
         # claims in these families need a number: "with fewer parameters" is a side remark
         self.need_value = frozenset(lex["need_value_families"])
+        # "30 FPS videos": a rate written before one of these nouns is the input's, not a result
+        self.input_rate_nouns = vocab.words("input_rate_nouns")
         self.contrary_after_value = {
             direction: frozenset(words)
             for direction, words in lex["contrary_after_value"].items()
@@ -338,6 +340,8 @@ class ImprovementRules:
                         continue
                     if qs >= me and after_value[qi] in contrary:
                         continue  # "24M FLOPs, which is 1.9% higher": not a FLOPs gain
+                    if qe == me and after_value[qi] in self.input_rate_nouns:
+                        continue
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
                         pairs.append((d + yields, ci, qi))
@@ -592,7 +596,8 @@ class ImprovementRules:
     def _distance(self, text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
         """Words between a metric and a quantity, or None when they cannot belong together."""
         if qs < me and qe > ms:
-            return None
+            # "108 FPS", "over 40 tokens/s": the metric is the value's own unit
+            return 0.0 if qs < ms and qe == me and q.unit is not None else None
         if qe <= ms:
             gap = text[qe:ms]
             words = gap.split(None, 8)  # up to 9 pieces: more than 7 words is too far anyway
