@@ -573,6 +573,13 @@ def test_acronyms_of_used_techniques_are_not_proposed(
         # a plural name is the kind's name in the singular
         ("Tracking", "We propose EfficientTAMs, lightweight track anything models.",
          "EfficientTAM", ["EfficientTAMs"]),
+        # family members listed after one, when written alike ("-B/16" is a patch size)
+        ("Detectors", "We propose FernDet. FernDet-S/M/L reach 40.1/45.2/48.3 AP.", "FernDet",
+         ["FernDet-S", "FernDet-M", "FernDet-L"]),
+        ("Detectors", "We propose FernDet. FernDet-R50 / R101 reach 53.1% / 54.3% AP.", "FernDet",
+         ["FernDet-R50", "FernDet-R101"]),
+        ("Detectors", "We propose FernDet. FernDet-B/16 uses large patches.", "FernDet",
+         ["FernDet-B"]),
     ],
 )  # fmt: skip
 def test_proposed_name_and_long_form(

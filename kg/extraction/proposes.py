@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from string import ascii_lowercase, ascii_uppercase, digits
 from typing import Any
 
 from kg.extraction.context import CaselessSearch, DocContext, Sentence
@@ -51,10 +52,23 @@ _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 # what a family member adds to its family's name: "-M5", "-L", "v2"
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
+# more members written after one, "FernNet-S/M/L", "RT-DETR-R50 / R101": each a suffix
+_MORE_MEMBERS = re.compile(r"(?:\s?/\s?[A-Za-z0-9.]{1,8}(?![\w-]))+")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 # a version after a name: "V2" ("LLaMA-Adapter V2 can ..."), or a number that ends the phrase
 # ("PaLM 2, a new ...", not "FernNet 2 times faster")
 _VERSION = re.compile(r"^(?:[vV]\d{1,2}(?:\.\d)?[,;:.]?|\d{1,2}(?:\.\d)?[,;:.])$")
+
+
+def _shape(word: str) -> str:
+    """A word's letters and digits as classes ("R101" -> "A9", "S" -> "A", "16" -> "9")."""
+    return _SHAPE_RUNS.sub(r"\1", word.translate(_SHAPE_CLASSES))
+
+
+_SHAPE_CLASSES = str.maketrans(
+    ascii_uppercase + ascii_lowercase + digits, "A" * 26 + "a" * 26 + "9" * 10
+)
+_SHAPE_RUNS = re.compile(r"(.)\1+")
 
 
 def _balanced(word: str, bare: str) -> str:
@@ -850,9 +864,17 @@ class ProposalRules:
                 suffix = member[len(c.name) :].lstrip("-").strip()
                 if suffix.islower() and len(suffix) > 2:
                     continue  # "SPARE-based", "X-style": not a member
-                if member.casefold() not in seen:
-                    seen.add(member.casefold())
-                    c.aliases.append(member)
+                members = [member]
+                if member[len(c.name)] == "-" and (more := _MORE_MEMBERS.match(text, m.end())):
+                    members += [
+                        f"{c.name}-{part}"
+                        for part in more.group(0).replace(" ", "").split("/")[1:]
+                        if _shape(part) == _shape(suffix)  # "ViT-B/16" is one model
+                    ]
+                for member in members:
+                    if member.casefold() not in seen:
+                        seen.add(member.casefold())
+                        c.aliases.append(member)
 
     def unnamed_match(self, text: str) -> tuple[str | None, str | None] | None:
         """The two groups of `unnamed_proposal`'s search in `text` (None: no match), read off
