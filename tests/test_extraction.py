@@ -123,6 +123,10 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("a quarter", 0.25, "fraction"),
         ("up to 5.18\\times", 5.18, "x"),  # LaTeX as written in the listing
         ("2.4$\\times$", 2.4, "x"),
+        ("225 TFLOPs/s", 225.0, "TFLOP/s"),
+        ("1.2 PFLOPS", 1.2, "PFLOP/s"),
+        ("108 / 74 FPS", 108.0, "FPS"),  # two rates, not the fraction 108/74
+        ("1/3", 1 / 3, "fraction"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
@@ -838,7 +842,7 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
     ("sentence", "metric", "value"),
     [
         ("FernNet reaches 6.0x higher energy efficiency than GPUs.", "energy", "6.0x"),
-        ("We observe a 1.71x increase in TFLOPS per GPU over ZeRO++.", "FLOPs", "1.71x"),
+        ("We observe a 1.71x increase in TFLOPS per GPU over ZeRO++.", "throughput", "1.71x"),
         ("Specifically, there is only a marginal 0.05 FID increase after quantization.", "FID",
          "0.05"),
         ("FernNet reaches 64.3% AP, comparable to dense detectors, and runs 2x faster.",
@@ -960,6 +964,14 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet runs at 30 FPS on a Jetson Nano, 3x faster than MobileNetV2.",
          {("FPS", "30 FPS"), ("speed", "3x")}),
         ("FernNet segments 30 FPS videos 2x faster than SAM.", {("speed", "2x")}),
+        # a FLOP rate is a throughput, not a count of operations
+        ("FernNet reaches 225 TFLOPs/s per A100 GPU (72% model FLOPs utilization).",
+         {("throughput", "225 TFLOPs/s"), ("efficiency", "72%")}),
+        # a change against something wins over a level of the same metric
+        ("FernNet reaches 2,100 tokens/s, 1.8x higher throughput than vLLM.",
+         {("throughput", "1.8x")}),
+        ("FernNet runs at 2,100 tokens/s on an A100 GPU. FernNet gives 1.8x higher throughput "
+         "than vLLM.", {("throughput", "1.8x")}),
     ],
 )  # fmt: skip
 def test_each_value_goes_to_its_own_metric(

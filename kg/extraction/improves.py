@@ -160,6 +160,7 @@ class ImprovementRules:
         self.vague = vocab.words("vague_metrics")
         # claims in these families need a number: "with fewer parameters" is a side remark
         self.need_value = frozenset(lex["need_value_families"])
+        self.relative_units = frozenset(lex["relative_units"]["units"])
         # "30 FPS videos": a rate written before one of these nouns is the input's, not a result
         self.input_rate_nouns = vocab.words("input_rate_nouns")
         self.contrary_after_value = {
@@ -418,11 +419,26 @@ class ImprovementRules:
                 head = "speed" if entry.canonical == "speedup" else entry.canonical
                 key = (method_key(method) if method else "", head)
                 prev = results.get(key)
-                if prev is None or (prev["value"] is None and value is not None):
+                if (
+                    prev is None
+                    or (prev["value"] is None and value is not None)
+                    or self._gain_over_level(prev, claim)
+                ):
                     results[key] = claim
                     if claim_base and claim_base != base:
                         baselines.append(claim_base)
         return list(results.values()), baselines
+
+    def _gain_over_level(self, prev: dict[str, Any], claim: dict[str, Any]) -> bool:
+        """Whether `claim` states a change ("1.8x higher throughput") where `prev` states only a
+        level of the metric ("reaches 2,100 tokens/s")."""
+        units = self.relative_units
+        return (
+            claim["unit"] in units
+            and prev["value"] is not None
+            and prev["unit"] is not None
+            and prev["unit"] not in units
+        )
 
     def _own_work_unnamed(
         self,

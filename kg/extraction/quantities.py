@@ -5,8 +5,9 @@
 number and a normalised unit. Units are normalised so values can be compared and queried:
 multiplicative factors ("x", "×", "times", "-fold", "fourfold") become `x`; "percent" and LaTeX
 `\\%` become `%`; time units become `ms`, `s`, `min`, `h`; `fps` becomes `FPS`; memory sizes keep
-`GB`, `MB`, ... The spellings are data (`quantities.json`). A value listing several numbers
-("49.7/53.5/55.4/57.0", "1.5x-2x") parses to its first number and keeps all of them in `numbers`.
+`GB`, `MB`, ...; FLOP rates ("225 TFLOPs/s", "1 PFLOPS") become `TFLOP/s`, `PFLOP/s`. The
+spellings are data (`quantities.json`). A value listing several numbers ("49.7/53.5/55.4/57.0",
+"1.5x-2x", "108 / 74 FPS") parses to its first number and keeps all of them in `numbers`.
 """
 
 from __future__ import annotations
@@ -137,7 +138,14 @@ def parse_quantity(text: str) -> Quantity:
                 return Quantity(raw, value, "fraction", (value,))
     fm = _FRACTION_RE.search(raw) if "/" in raw else None
     nums = numbers_in(raw)
-    if fm and len(nums) == 2 and "." not in raw and "%" not in raw and int(fm.group(2)):
+    if (
+        fm
+        and len(nums) == 2
+        and fm.end() == len(raw)  # "108 / 74 FPS" is two rates
+        and "." not in raw
+        and "%" not in raw
+        and int(fm.group(2))
+    ):
         return Quantity(raw, int(fm.group(1)) / int(fm.group(2)), "fraction", nums)
     first = _NUM_UNIT_RE.search(raw)
     if not first:
