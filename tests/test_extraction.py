@@ -458,6 +458,21 @@ def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> N
     assert speed and speed[0].baseline == "the 50-step teacher"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("FernNet is faster than FlashAttention and uses less memory than xFormers.",
+         {("speed", "FlashAttention"), ("memory", "xFormers")}),
+        ("FernNet is 2x faster than FlashAttention and uses 30% less memory than xFormers.",
+         {("speed", "FlashAttention"), ("memory", "xFormers")}),
+    ],
+)  # fmt: skip
+def test_each_claim_takes_the_comparison_after_it(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
+) -> None:
+    assert {(c.metric, c.baseline) for c in fern(extractor, sentence).improves} == claims
+
+
 def test_two_processes_give_the_same_result(extractor: Extractor) -> None:
     papers = [
         paper(f"Net{i}: x", f"We propose Net{i}. It is {i + 2}x faster on A100 GPUs.", f"p:{i}")

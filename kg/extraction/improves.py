@@ -388,9 +388,10 @@ class ImprovementRules:
                         baselines.append(base)
                 claim_base = base
                 at = quantities[vi][0] if vi is not None else ms
-                if value is not None and len(found) > 1:
+                if len(found) > 1:
                     # else the nearest ("..., and runs 10x faster than the 50-step teacher"
-                    # compares with the teacher, not an earlier clause)
+                    # compares with the teacher, not an earlier clause; "is faster than A and
+                    # uses less memory than B")
                     claim_base = (
                         _following(text, found, at, quantities)
                         or min(found, key=lambda f: abs(f[0] - at))[1]
