@@ -979,6 +979,11 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet runs at 30 FPS on a Jetson Nano, 3x faster than MobileNetV2.",
          {("FPS", "30 FPS"), ("speed", "3x")}),
         ("FernNet segments 30 FPS videos 2x faster than SAM.", {("speed", "2x")}),
+        # a change from one number to another, read in the metric's direction
+        ("FernNet lowers perplexity from 12.3 to 10.1 on WikiText-2.",
+         {("perplexity", "12.3 to 10.1")}),
+        ("FernNet reduces latency from 120 ms to 45 ms.", {("latency", "120 ms to 45 ms")}),
+        ("FernNet decreases the mAP of the detector from 0.824 to 0.353.", set()),
         # a FLOP rate is a throughput, not a count of operations
         ("FernNet reaches 225 TFLOPs/s per A100 GPU (72% model FLOPs utilization).",
          {("throughput", "225 TFLOPs/s"), ("efficiency", "72%")}),

@@ -124,6 +124,12 @@ def _following(
     return min(after)[1] if after else None
 
 
+def _from_to(before: str, q: Any) -> bool:
+    """Whether a value with no unit is a change written "from 12.3 to 10.1" (`before`: the text
+    before it)."""
+    return len(q.numbers) == 2 and " to " in q.text and before.rstrip().endswith(" from")
+
+
 def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
     """Whether a word before or after is one of `words`."""
     return not (words.isdisjoint(before) and words.isdisjoint(after))
@@ -362,7 +368,9 @@ class ImprovementRules:
                 vi = assigned.get(ci)
                 if vi is not None and quantities[vi][2].unit is None and not claimed:
                     qs = quantities[vi][0]
-                    if text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs):
+                    if (
+                        text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs)
+                    ) and not _from_to(text[:qs], quantities[vi][2]):
                         vi = None
                 if vi is None and (
                     not claimed
@@ -373,21 +381,25 @@ class ImprovementRules:
                 if vi is None and text[own_start:me].casefold() in self.vague:
                     continue  # "improves performance / efficiency" with no number: too vague
                 value: Quantity | None = None
+                at = ms  # where the value is written, else the metric
                 if vi is not None:
-                    value = quantities[vi][2]
+                    at, _qe, value = quantities[vi]
                 direction = entry.direction
                 before, after = near_words[ms]
                 if not self.efficiency_heads.isdisjoint(
                     [*metric_text.casefold().split(), *after[:1]]
                 ):
                     direction = "lower" if _meets(self.lower_words, before, after) else "higher"
+                if value is not None and _from_to(text[:at], value):
+                    first, last = value.numbers
+                    if first != last and (last > first) != (direction == "higher"):
+                        continue  # "decrease the mAP from 0.824 to 0.353": a loss
                 if found is None:
                     found = self._baselines(text, low, method_keys)
                     base = found[0][1] if found else None
                     if base:
                         baselines.append(base)
                 claim_base = base
-                at = quantities[vi][0] if vi is not None else ms
                 if len(found) > 1:
                     # else the nearest ("..., and runs 10x faster than the 50-step teacher"
                     # compares with the teacher, not an earlier clause; "is faster than A and
@@ -627,7 +639,9 @@ class ImprovementRules:
             gap = text[me:qs]
             words = gap.split(None, 8)
             d = len(words) + 0.5
-            if q.unit is None and ("by" not in gap or not _BY_WORD_END.search(gap)):
+            if q.unit is None and not (
+                ("by" in gap and _BY_WORD_END.search(gap)) or _from_to(gap, q)
+            ):
                 return None
             if words and words[0] in self.coordinators:
                 d += 4  # "... in energy efficiency and 2.85x in area efficiency": the next clause
