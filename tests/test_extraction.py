@@ -225,6 +225,22 @@ def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, al
         assert alias in m.aliases
 
 
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("We address this problem by introducing FernServe, a serving system.", ["FernServe"]),
+        ("To this end, we go further by proposing FernServe, which batches requests.",
+         ["FernServe"]),
+        ("Prior work improved accuracy by introducing BERT, a pre-trained encoder.", []),
+    ],
+)  # fmt: skip
+def test_proposal_in_a_gerund_after_by(
+    extractor: Extractor, sentence: str, names: list[str]
+) -> None:
+    methods = extractor.extract(paper("Serving at scale", sentence)).methods
+    assert [m.name for m in methods if m.name] == names
+
+
 def test_background_acronyms_are_not_methods(extractor: Extractor) -> None:
     x = extractor.extract(
         paper(
@@ -592,6 +608,11 @@ def test_acronyms_of_used_techniques_are_not_proposed(
         # a plural name is the kind's name in the singular
         ("Tracking", "We propose EfficientTAMs, lightweight track anything models.",
          "EfficientTAM", ["EfficientTAMs"]),
+        # an acronym set off by commas, after a run of capitalised words that spell it
+        ("Code edits", "We curate a dataset of Performance-Improving Edits, PIE, with 77K pairs.",
+         "PIE", ["Performance-Improving Edits"]),
+        ("Code edits", "We introduce a dataset of Performance-Improving Edits (PIE).", "PIE",
+         ["Performance-Improving Edits"]),
         # family members listed after one, when written alike ("-B/16" is a patch size)
         ("Detectors", "We propose FernDet. FernDet-S/M/L reach 40.1/45.2/48.3 AP.", "FernDet",
          ["FernDet-S", "FernDet-M", "FernDet-L"]),

@@ -80,6 +80,9 @@ def _balanced(word: str, bare: str) -> str:
 
 
 _OR_ACRONYM = re.compile(r",\s+or\s+([A-Z][\w\-]*[A-Z0-9][\w\-]*)(?=[\s,;:.)])")
+# "Performance-Improving Edits, PIE, with ...": an all-caps acronym set off by commas (or ending
+# the sentence)
+_COMMA_ACRONYM = re.compile(r",\s+([A-Z][A-Z0-9\-]*[A-Z0-9])(?=[,;:.]|$)")
 
 
 @dataclass
@@ -214,6 +217,8 @@ class ProposalRules:
         self.comparison_words = frozenset(words["comparison_words"])
         self.prior_before_cue = re.compile(rf"\b({alternation(words['prior_cues'])})\b")
         self.self_before = re.compile(rf"\b({alternation(words['self_before'])})\b")
+        # "we address this by introducing NAME": a gerund after one of these, with "we" before
+        self.gerund_links = frozenset(words["gerund_links"])
         # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
         self.adjective_compound = re.compile(
             rf"^\S+-(?:{alternation(words['adjective_suffixes'])})$", re.I
@@ -405,6 +410,15 @@ class ProposalRules:
             long = long_form_of(m.group(1), text[: m.start()])
             if long and self.is_namey(m.group(1)) and text.endswith(long, 0, m.start()):
                 out.append((m.start() - len(long), m.end(), m.group(1), long))
+        for m in _COMMA_ACRONYM.finditer(text) if ", " in text else ():
+            long = long_form_of(m.group(1), text[: m.start()])
+            # without a parenthesis or "or", the long form must be a run of capitalised words
+            if (
+                long
+                and text.endswith(long, 0, m.start())
+                and all(map(self.is_capword, long.split()))
+            ):
+                out.append((m.start() - len(long), m.end(), m.group(1), long))
         if "(" not in text:
             return out
         for m in _PAREN.finditer(text):
@@ -459,6 +473,20 @@ class ProposalRules:
         prev = before.rsplit(None, 6)[-6:]
         first = inner[:1].casefold()
         return not prev[-1].isupper() and not any(w[:1].casefold() == first for w in prev)
+
+    def _own_verb(self, low: str, start: int, end: int) -> bool:
+        """Whether the proposal verb at `start`-`end` of the casefolded sentence is the paper's
+        own: "we" or "our" among the four words before it, or "we address this by introducing",
+        a gerund after "by" with "we" earlier in the sentence."""
+        before = low[:start].rsplit(None, 4)[-4:]
+        if self.self_before.search(" ".join(before)):
+            return True
+        return (
+            low.endswith("ing", 0, end)
+            and bool(before)
+            and before[-1] in self.gerund_links
+            and self.self_before.search(low, 0, start) is not None
+        )
 
     def names_after(
         self, text: str, pos: int, lenient: bool
@@ -517,6 +545,10 @@ class ProposalRules:
                 i += 1
                 continue
             if seen_head and not lenient:
+                # "a dataset of Performance-Improving Edits (PIE)": the head's own name
+                if bare == "of" and have(i + 1) and any(d[0] == words[i + 1][0] for d in defs):
+                    i += 1
+                    continue
                 break  # "a novel approach enabling ...": the object has no name
             # (`bare` is the word as `is_capword` strips it: its first letter tested first)
             capword = "A" <= bare[:1] <= "Z" and self.is_capword(w)
@@ -680,9 +712,7 @@ class ProposalRules:
                         continue
                     rel_start = cue_start - sent.start_char
                     rel_end = cue_end - sent.start_char
-                    if is_verb and not self.self_before.search(
-                        " ".join(low[:rel_start].rsplit(None, 4)[-4:])
-                    ):
+                    if is_verb and not self._own_verb(low, rel_start, rel_end):
                         continue
                     if is_naming and self.prior_before_cue.search(
                         " ".join(low[:rel_start].rsplit(None, 6)[-6:])
