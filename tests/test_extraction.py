@@ -279,12 +279,15 @@ def test_targets_and_improves(extractor: Extractor) -> None:
     assert ev.rule and 0 < ev.confidence <= 1
 
 
-def test_motivation_hardware_is_not_a_target(extractor: Extractor) -> None:
+@pytest.mark.parametrize(
+    "motivation",
+    ["Existing LLMs require expensive GPUs.", "Training large models takes thousands of GPUs."],
+)
+def test_motivation_hardware_is_not_a_target(extractor: Extractor, motivation: str) -> None:
     x = extractor.extract(
         paper(
             "Better prompts",
-            "Existing LLMs require expensive GPUs. We propose PromptX, a prompting method that "
-            "improves accuracy by 3%.",
+            f"{motivation} We propose PromptX, a prompting method that improves accuracy by 3%.",
         )
     )
     assert x.targets == []
@@ -451,7 +454,8 @@ def test_hardware_model_in_targets(extractor: Extractor) -> None:
         "PhoneNet: Fast",
         "We propose PhoneNet, which runs at 30 FPS on an iPhone 15 Pro and a Samsung Galaxy S23 "
         "and uses the Snapdragon 8 Gen 2 NPU. PhoneNet also runs on a Xilinx U55C FPGA and "
-        "Google TPUv5e chips.",
+        "Google TPUv5e chips, and on an Intel Xeon Platinum 8380 CPU, an AMD EPYC 7763 and a "
+        "Ryzen 9 7950X.",
     )
     got = {t.hardware for t in extractor.extract(p).targets}
     assert {
@@ -461,6 +465,10 @@ def test_hardware_model_in_targets(extractor: Extractor) -> None:
         # the class word after the model ("FPGA", "chips") is not part of the model's name
         "Xilinx U55C FPGA",
         "Google TPU v5e",
+        # server and desktop CPUs keep their model numbers too
+        "Intel Xeon Platinum 8380 CPU",
+        "AMD EPYC 7763 CPU",
+        "AMD Ryzen 9 7950X CPU",
     } <= got
 
 
