@@ -79,8 +79,8 @@ _NOT_START = np.uint64(2**64 - 1)  # SENT_START -1 in the uint64 array `Doc.from
 _SENT_END = re.compile(r"[.!?](?:[\"'”’)\]]*)\s+(?=[\"'“‘(\[]*[A-Z0-9$\\])")
 _END_MARKS = ".!?"
 _ABBREVIATIONS = load_vocabulary().words("abbreviations")
-# the last two letters of each abbreviation, with its period: one `str.endswith` test per period
-_ABBREVIATION_ENDS = tuple({a[-3:] for a in _ABBREVIATIONS})
+# the last two letters of each abbreviation, with its period: a set lookup per period
+_ABBREVIATION_ENDS = frozenset(a[-3:] for a in _ABBREVIATIONS)
 
 
 def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
@@ -92,8 +92,9 @@ def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
 
 def _abbreviation_before(text: str, end: int) -> bool:
     """Whether the word ending at `end` (with its period) is an abbreviation ("e.g.", "vs.")."""
-    if not text[max(0, end - 3) : end].casefold().endswith(_ABBREVIATION_ENDS):
-        return False
+    tail = text[max(0, end - 3) : end].casefold()
+    if tail[-3:] not in _ABBREVIATION_ENDS and tail[-2:] not in _ABBREVIATION_ENDS:
+        return False  # (a two-letter abbreviation, "a.", ends in two)
     return text[text.rfind(" ", 0, end) + 1 : end].lstrip("([").casefold() in _ABBREVIATIONS
 
 
