@@ -124,10 +124,13 @@ def _following(
     return min(after)[1] if after else None
 
 
-def _from_to(before: str, q: Any) -> bool:
-    """Whether a value with no unit is a change written "from 12.3 to 10.1" (`before`: the text
-    before it)."""
-    return len(q.numbers) == 2 and " to " in q.text and before.rstrip().endswith(" from")
+def _from_to(text: str, start: int, q: Any) -> bool:
+    """Whether the value `q` at `start` is a change written "from 12.3 to 10.1"."""
+    return (
+        len(q.numbers) == 2
+        and " to " in q.text
+        and text[max(0, start - 8) : start].rstrip().endswith(" from")
+    )
 
 
 def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
@@ -348,7 +351,7 @@ class ImprovementRules:
                     if qs >= me and after_value[qi] in contrary:
                         continue  # "24M FLOPs, which is 1.9% higher": not a FLOPs gain
                     if qe == me and after_value[qi] in self.input_rate_nouns:
-                        continue
+                        continue  # "30 FPS videos": the rate of the input, not a result
                     d = self._distance(text, ms, me, qs, qe, q)
                     if d is not None:
                         pairs.append((d + yields, ci, qi))
@@ -370,7 +373,7 @@ class ImprovementRules:
                     qs = quantities[vi][0]
                     if (
                         text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs)
-                    ) and not _from_to(text[:qs], quantities[vi][2]):
+                    ) and not _from_to(text, qs, quantities[vi][2]):
                         vi = None
                 if vi is None and (
                     not claimed
@@ -390,7 +393,7 @@ class ImprovementRules:
                     [*metric_text.casefold().split(), *after[:1]]
                 ):
                     direction = "lower" if _meets(self.lower_words, before, after) else "higher"
-                if value is not None and _from_to(text[:at], value):
+                if value is not None and _from_to(text, at, value):
                     first, last = value.numbers
                     if first != last and (last > first) != (direction == "higher"):
                         continue  # "decrease the mAP from 0.824 to 0.353": a loss
@@ -446,12 +449,7 @@ class ImprovementRules:
         """Whether `claim` states a change ("1.8x higher throughput") where `prev` states only a
         level of the metric ("reaches 2,100 tokens/s")."""
         units = self.relative_units
-        return (
-            claim["unit"] in units
-            and prev["value"] is not None
-            and prev["unit"] is not None
-            and prev["unit"] not in units
-        )
+        return claim["unit"] in units and prev["unit"] is not None and prev["unit"] not in units
 
     def _own_work_unnamed(
         self,
@@ -640,7 +638,7 @@ class ImprovementRules:
             words = gap.split(None, 8)
             d = len(words) + 0.5
             if q.unit is None and not (
-                ("by" in gap and _BY_WORD_END.search(gap)) or _from_to(gap, q)
+                ("by" in gap and _BY_WORD_END.search(gap)) or _from_to(text, qs, q)
             ):
                 return None
             if words and words[0] in self.coordinators:

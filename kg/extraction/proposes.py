@@ -60,15 +60,15 @@ _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 _VERSION = re.compile(r"^(?:[vV]\d{1,2}(?:\.\d)?[,;:.]?|\d{1,2}(?:\.\d)?[,;:.])$")
 
 
-def _shape(word: str) -> str:
-    """A word's letters and digits as classes ("R101" -> "A9", "S" -> "A", "16" -> "9")."""
-    return _SHAPE_RUNS.sub(r"\1", word.translate(_SHAPE_CLASSES))
-
-
 _SHAPE_CLASSES = str.maketrans(
     ascii_uppercase + ascii_lowercase + digits, "A" * 26 + "a" * 26 + "9" * 10
 )
 _SHAPE_RUNS = re.compile(r"(.)\1+")
+
+
+def _shape(word: str) -> str:
+    """A word's letters and digits as classes ("R101" -> "A9", "S" -> "A", "16" -> "9")."""
+    return _SHAPE_RUNS.sub(r"\1", word.translate(_SHAPE_CLASSES))
 
 
 def _balanced(word: str, bare: str) -> str:
