@@ -709,6 +709,16 @@ def test_baseline_stops_at_the_next_comparison(
          "from a serving perspective.", "baseline", {"speedup": "cuBLAS", "throughput": "vLLM"}),
         ("Compared with ResNet, FernNet has 55% fewer parameters, and runs at 1.7x the FPS.",
          "baseline", {"parameters": "ResNet", "FPS": "ResNet"}),
+        # a "than" completes the comparative before it, not a level in an earlier clause
+        ("FernNet reaches 95.3% accuracy on COCO, and runs 3.1x faster than YOLOv8.",
+         "baseline", {"accuracy": None, "speed": "YOLOv8"}),
+        ("FernNet speeds up decoding by 1.8x, while using 10x fewer parameters than Medusa.",
+         "baseline", {"speedup": None, "parameters": "Medusa"}),
+        # ... but a list's closing comparison, or one after an aside, compares all of it
+        ("FernNet reaches a 1.55x speedup, and cuts latency by 36%, compared to YOLOv8.",
+         "baseline", {"speedup": "YOLOv8", "latency": "YOLOv8"}),
+        ("FernNet is 2x faster (e.g., 6x higher FPS) than YOLOv8.",
+         "baseline", {"speed": "YOLOv8", "FPS": "YOLOv8"}),
     ],
 )  # fmt: skip
 def test_each_value_keeps_its_dataset_and_comparison(
