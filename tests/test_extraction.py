@@ -281,7 +281,13 @@ def test_targets_and_improves(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize(
     "motivation",
-    ["Existing LLMs require expensive GPUs.", "Training large models takes thousands of GPUs."],
+    [
+        "Existing LLMs require expensive GPUs.",
+        "Training large models takes thousands of GPUs.",
+        "Their memory requirements make LLMs feasible only with multiple high-end accelerators.",
+        "Deploying LLMs on edge devices is challenging due to their memory requirements.",
+        "Serving LLMs on a single GPU is only feasible with offloading.",
+    ],
 )
 def test_motivation_hardware_is_not_a_target(extractor: Extractor, motivation: str) -> None:
     x = extractor.extract(
