@@ -76,11 +76,29 @@ def test_v100_is_one_hardware(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "hw_class"),
-    [("Apple M2 Pro", "CPU"), ("MacBook Air", "mobile"), ("Skylake-X", "CPU"), ("U55C", "FPGA")],
+    [
+        ("Apple M2 Pro", "CPU"),
+        ("MacBook Air", "mobile"),
+        ("Skylake-X", "CPU"),
+        ("U55C", "FPGA"),
+        # microcontroller boards and edge accelerators named by their part numbers
+        ("STM32F746", "microcontroller"),
+        ("STM32H743", "microcontroller"),
+        ("nRF52840", "microcontroller"),
+        ("Apollo4", "microcontroller"),
+        ("Hailo-8", "accelerator"),
+    ],
 )
 def test_hardware_class(text: str, hw_class: str) -> None:
     entry = canonical_hardware(text)
     assert entry is not None and entry.hw_class == hw_class
+
+
+def test_microcontroller_part_numbers_are_targets(extractor: Extractor) -> None:
+    x = fern(extractor, "FernNet runs at 12 FPS on an STM32H743 MCU and an nRF52840 board.")
+    assert {"STM32 microcontroller", "Nordic nRF52 microcontroller"} <= {
+        t.hardware for t in x.targets
+    }
 
 
 @pytest.mark.parametrize("text", ["FPS", "frames per second", "frame rate"])
