@@ -101,6 +101,21 @@ def test_microcontroller_part_numbers_are_targets(extractor: Extractor) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        ("FernNet improves the mIoUs on Cityscapes by 2.3.", "mIoU", "2.3"),
+        ("FernNet improves the APs of small objects by 1.9.", "AP", "1.9"),
+        ("FernNet improves the mAPs on COCO by 2.1 points.", "mAP", "2.1 points"),
+    ],
+)
+def test_pluralised_metric_codes(
+    extractor: Extractor, sentence: str, metric: str, value: str
+) -> None:
+    assert canonical_metric(metric + "s").canonical == metric
+    assert [(c.metric, c.value) for c in fern(extractor, sentence).improves] == [(metric, value)]
+
+
 @pytest.mark.parametrize("text", ["FPS", "frames per second", "frame rate"])
 def test_fps_is_one_metric(text: str) -> None:
     entry = canonical_metric(text)

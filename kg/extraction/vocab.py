@@ -114,6 +114,17 @@ def _split_aliases(field_text: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in field_text.split("|") if a.strip())
 
 
+def _with_code_plurals(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases and the plurals of the capitalised codes among them ("mIoU" -> "mIoUs", "AP"
+    -> "APs"): abstracts pluralise codes ("the mIoUs on A and B"), which no list spells out."""
+    plurals = [
+        f"{a}s"
+        for a in aliases
+        if a[-1].isupper() and " " not in a and sum(c.isupper() for c in a) >= 2
+    ]
+    return tuple(dict.fromkeys([*aliases, *plurals]))
+
+
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """Read all data files (cached: one copy per process)."""
@@ -139,7 +150,10 @@ def load_vocabulary() -> Vocabulary:
         canonical, family, direction, aliases = (line.split("\t") + [""] * 4)[:4]
         metrics.append(
             MetricEntry(
-                canonical.strip(), family.strip(), direction.strip(), _split_aliases(aliases)
+                canonical.strip(),
+                family.strip(),
+                direction.strip(),
+                _with_code_plurals(_split_aliases(aliases)),
             )
         )
     modifiers = frozenset(w.strip().casefold() for w in _lines("metric_modifiers.txt"))
