@@ -116,6 +116,21 @@ def test_pluralised_metric_codes(
     assert [(c.metric, c.value) for c in fern(extractor, sentence).improves] == [(metric, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # a value with no unit is a gain only next to a claim word
+        ("FernNet raised AP by 2.1 on COCO.", ("AP", "2.1", "higher")),
+        ("FernNet raises BLEU by 1.2.", ("BLEU", "1.2", "higher")),
+        ("FernNet slashes FID by 3.2.", ("FID", "3.2", "lower")),
+        ("FernNet trims perplexity by 0.4.", ("perplexity", "0.4", "lower")),
+    ],
+)
+def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
+    got = [(c.metric, c.value, c.direction) for c in fern(extractor, sentence).improves]
+    assert got == [claim]
+
+
 @pytest.mark.parametrize("text", ["FPS", "frames per second", "frame rate"])
 def test_fps_is_one_metric(text: str) -> None:
     entry = canonical_metric(text)
