@@ -94,6 +94,20 @@ def test_hardware_class(text: str, hw_class: str) -> None:
     assert entry is not None and entry.hw_class == hw_class
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hardware"),
+    [
+        ("FernNet trains on 8xH100 GPUs.", "NVIDIA H100 GPU"),
+        ("FernNet trains on 8\u00d7A100 GPUs.", "NVIDIA A100 GPU"),
+        ("FernNet trains on a cluster (48xGH200).", "NVIDIA GH200 Grace Hopper Superchip"),
+    ],
+)
+def test_device_counts_written_onto_the_model(
+    extractor: Extractor, sentence: str, hardware: str
+) -> None:
+    assert hardware in {t.hardware for t in fern(extractor, sentence).targets}
+
+
 def test_microcontroller_part_numbers_are_targets(extractor: Extractor) -> None:
     x = fern(extractor, "FernNet runs at 12 FPS on an STM32H743 MCU and an nRF52840 board.")
     assert {"STM32 microcontroller", "Nordic nRF52 microcontroller"} <= {

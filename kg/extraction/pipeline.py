@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from kg.extraction.context import (
     CTX_KEY,
@@ -287,10 +287,15 @@ def build_nlp(
     nlp = spacy.blank("en")
     # "on ADE20K.", "Llama-7B.": English keeps the period of a word ending in a digit and a
     # capital (as of "U.S."), so the term matchers would not see the name
-    suffixes = [*(nlp.Defaults.suffixes or ()), *load_vocabulary().lexicon["tokenizer_suffixes"]]
+    # "8xH100" (or with a multiplication sign): a count of devices, split off so that the model
+    # is seen
+    lexicon = load_vocabulary().lexicon
+    suffixes = [*(nlp.Defaults.suffixes or ()), *lexicon["tokenizer_suffixes"]]
+    prefixes = [*lexicon["tokenizer_prefixes"], *(nlp.Defaults.prefixes or ())]
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.meta["name"] = PIPELINE_NAME.replace("kg_", "kg-")
     nlp.max_length = max_length
     for component in COMPONENTS:
