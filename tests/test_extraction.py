@@ -954,6 +954,7 @@ def test_value_ranges_and_pronoun_baselines(
         "FernNet reaches 64.3% AP on COCO, comparable to dense detectors.",
         "FernNet finds the best speed-accuracy trade-off among detectors.",
         "FernNet removes attention at the cost of slower convergence.",
+        "FernNet prunes the ferns, keeping accuracy within 0.5% of dense detectors.",
     ],
 )
 def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
