@@ -87,6 +87,9 @@ def test_v100_is_one_hardware(text: str) -> None:
         ("nRF52840", "microcontroller"),
         ("Apollo4", "microcontroller"),
         ("Hailo-8", "accelerator"),
+        # laptop NPUs are NPUs, not the CPU they share a name with
+        ("Intel Core Ultra NPU", "NPU"),
+        ("Ryzen AI NPU", "NPU"),
     ],
 )
 def test_hardware_class(text: str, hw_class: str) -> None:
