@@ -1232,6 +1232,10 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
         ("FernNet is 1.9x more energy efficient than an NVIDIA V100 GPU.", "an NVIDIA V100 GPU"),
         ("FernNet runs 9x faster than ROCKET during inference.", "ROCKET"),
         ("FernNet is 2x faster than dense models by a large margin.", "dense models"),
+        # where the baseline runs is not part of its name
+        ("FernNet is 7x faster than Stable Diffusion v1.5 running on the same phone.",
+         "Stable Diffusion v1.5"),
+        ("FernNet is 2x faster than YOLOv8 deployed with TensorRT.", "YOLOv8"),
     ],
 )  # fmt: skip
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:
