@@ -278,6 +278,13 @@ def test_baselines_matched_at_cues_as_searched(text: str) -> None:
             "SparseByteNN",
             None,
         ),
+        (
+            "A study of KV cache eviction",
+            "We benchmark ten policies. We further contribute a new policy, H2OX, which lowers "
+            "memory by 45%.",
+            "H2OX",
+            None,
+        ),
     ],
 )
 def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, alias) -> None:
@@ -870,6 +877,9 @@ def test_title_for_drops_resource_adjective(extractor: Extractor) -> None:
         ("We propose HaloNet and compare it with an existing pruning method called ThinNet.",
          "ThinNet"),
         ("We also introduce a lighter version of GridFormer inside HaloNet.", "GridFormer"),
+        # "contribute to" credits the field, not a contribution of the paper
+        ("These findings contribute to GPTQ and AWQ research.", "GPTQ"),
+        ("We contribute to the understanding of LLaMA quantization.", "LLaMA"),
     ],
 )  # fmt: skip
 def test_prior_work_after_a_cue_is_not_proposed(
