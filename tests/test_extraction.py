@@ -154,6 +154,23 @@ def test_fps_is_one_metric(text: str) -> None:
     assert entry is not None and (entry.canonical, entry.family) == ("FPS", "speed")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("FID", "FID"),
+        ("Frechet Inception Distance", "FID"),
+        ("sFID", "sFID"),
+        ("FVD", "FVD"),
+        ("Fréchet Video Distance", "FVD"),
+        ("KID", "KID"),
+    ],
+)
+def test_named_task_metrics_keep_their_name(text: str, name: str) -> None:
+    """ANNOTATION: a quality metric is put by its exact name (FVD is not FID)."""
+    entry = canonical_metric(text)
+    assert entry is not None and (entry.canonical, entry.family) == (name, "quality")
+
+
 def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
     x = extractor.extract(
         paper(
