@@ -121,7 +121,8 @@ def sentence_splitter(doc: Doc) -> Doc:
             found.add(left(idx, m.end()))
     starts = sorted(k for k in found if k < n)
     values: Any = np.full((n, 1), _NOT_START, dtype="uint64")  # thinc types it as Ints2d
-    values[starts, 0] = 1
+    for k in starts:  # a few: item by item is cheaper than a fancy index (a list converted)
+        values[k, 0] = 1
     doc.from_array([SENT_START], values)
     # the token offsets and sentence starts, for the components after this one
     doc.user_data[TOKENS_KEY] = (idx, starts)
