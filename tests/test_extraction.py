@@ -814,6 +814,8 @@ def test_baseline_stops_at_the_next_comparison(
          "baseline", {"speedup": "YOLOv8", "latency": "YOLOv8"}),
         ("FernNet is 2x faster (e.g., 6x higher FPS) than YOLOv8.",
          "baseline", {"speed": "YOLOv8", "FPS": "YOLOv8"}),
+        ("FernNet is 1.3% more accurate, and 2x faster than YOLOv8.",
+         "baseline", {"accuracy": "YOLOv8", "speed": "YOLOv8"}),
     ],
 )  # fmt: skip
 def test_each_value_keeps_its_dataset_and_comparison(

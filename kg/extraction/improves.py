@@ -183,6 +183,7 @@ class ImprovementRules:
         self.other = vocab.words("other_work_cues")
         self.self_words = vocab.words("self_words")
         self.comparison_words = vocab.words("comparison_words")
+        self.comparatives = vocab.words("comparatives")
         # metric words too vague to stand as a claim without a number
         self.vague = vocab.words("vague_metrics")
         # claims in these families need a number: "with fewer parameters" is a side remark
@@ -422,7 +423,11 @@ class ImprovementRules:
                     if base:
                         baselines.append(base)
                 claim_base = base
-                if len(found) == 1 and _other_comparative(low, at, found[0][0], claimed_at):
+                if (
+                    len(found) == 1
+                    and not self._comparative_at(low, at, me, vi, after_value)
+                    and _other_comparative(low, at, found[0][0], claimed_at)
+                ):
                     claim_base = None
                 elif len(found) > 1:
                     # else the nearest ("..., and runs 10x faster than the 50-step teacher"
@@ -465,6 +470,17 @@ class ImprovementRules:
                     if claim_base and claim_base != base:
                         baselines.append(claim_base)
         return list(results.values()), baselines
+
+    def _comparative_at(
+        self, low: str, at: int, me: int, vi: int | None, after_value: list[str]
+    ) -> bool:
+        """Whether the claim is a comparative ("1.3% more accurate", "more accurate"), which
+        leaves its comparison to a later "than" ("..., and 2x faster than B"): the word after
+        its value, or else the word before its metric (`at`), is one."""
+        if vi is not None:
+            return after_value[vi] in self.comparatives
+        before = _last_words(low, at, 1)
+        return bool(before) and before[0] in self.comparatives
 
     def _gain_over_level(self, prev: dict[str, Any], claim: dict[str, Any]) -> bool:
         """Whether `claim` states a change ("1.8x higher throughput") where `prev` states only a
