@@ -111,6 +111,19 @@ def test_device_counts_written_onto_the_model(
     assert hardware in {t.hardware for t in fern(extractor, sentence).targets}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hardware"),
+    [
+        ("FernNet is 2x faster on NVIDIA and AMD GPUs.", {"NVIDIA GPU", "AMD GPU"}),
+        ("FernNet runs on Intel, NVIDIA or AMD GPUs.", {"Intel GPU", "NVIDIA GPU", "AMD GPU"}),
+    ],
+)
+def test_vendors_share_a_class_word(
+    extractor: Extractor, sentence: str, hardware: set[str]
+) -> None:
+    assert {t.hardware for t in fern(extractor, sentence).targets} == hardware
+
+
 def test_microcontroller_part_numbers_are_targets(extractor: Extractor) -> None:
     x = fern(extractor, "FernNet runs at 12 FPS on an STM32H743 MCU and an nRF52840 board.")
     assert {"STM32 microcontroller", "Nordic nRF52 microcontroller"} <= {

@@ -108,6 +108,7 @@ class TermMatcher:
             self.cue_labels[strings.add(label)] = label
             self.matcher.add(label, [make(p) for p in phrases])
         self.vendor_words = frozenset(vocab.vendors)
+        self.coordinations = frozenset(vocab.lexicon["hardware_words"]["vendor_coordinations"])
         self.designators = frozenset(vocab.lexicon["hardware_words"]["model_designators"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -142,12 +143,21 @@ class TermMatcher:
         for label, items in found.items():
             items += loose[label]
         hardware = found["HARDWARE"]
+        shared: list[tuple[int, int, str]] = []  # "NVIDIA and AMD GPUs": NVIDIA's GPUs too
         for k, (start, end, canonical) in enumerate(hardware):
             first = start  # widened over the vendor words before it ("NVIDIA" + "A100")
             while first > 0 and word(first - 1) in self.vendor_words:
                 first -= 1
             if first != start:
                 hardware[k] = (first, end, canonical)
+            else:
+                while first > 1 and word(first - 1) in self.coordinations:
+                    other = self._coordinated_vendor(word(first - 2), canonical)
+                    if other is None:
+                        break
+                    first -= 2
+                    shared.append((first, first + 1, other))
+        hardware += shared
         terms: dict[str, list[TermRow]] = {}
         for label, items in found.items():
             kept = _longest_first(items)
@@ -193,6 +203,18 @@ class TermMatcher:
                     end += 1
             out.append((start, end, canonical))
         return out
+
+    def _coordinated_vendor(self, vendor: str, canonical: str) -> str | None:
+        """The entry of `vendor`'s own kind of the vendor entry `canonical` ("NVIDIA" before
+        "and AMD GPUs" -> "NVIDIA GPU"), if the vocabulary has one."""
+        entry = self.vocab.hardware_by_alias.get(canonical.casefold())
+        if vendor not in self.vendor_words or entry is None or entry.vendor is None:
+            return None
+        for cls in (entry.hw_class, entry.canonical.rsplit(None, 1)[-1]):
+            other = self.vocab.hardware_by_alias.get(f"{vendor} {cls}".casefold())
+            if other is not None and other.vendor == self.vocab.vendors[vendor]:
+                return other.canonical
+        return None
 
     def _designator(self, word: str) -> bool:
         """A word that names a model in a family: "835", "S23", "Gen", "Pro", "Ultra"."""
