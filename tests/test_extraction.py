@@ -334,6 +334,15 @@ def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, al
         ("To this end, we go further by proposing FernServe, which batches requests.",
          ["FernServe"]),
         ("Prior work improved accuracy by introducing BERT, a pre-trained encoder.", []),
+        # a verb joined to the verbs of a sentence that "we" opens, in the form "we" takes
+        ("We observe that most requests are short and introduce FernServe, a serving system.",
+         ["FernServe"]),
+        ("We profile vLLM, find its scheduler idle, and propose FernServe, which batches.",
+         ["FernServe"]),
+        ("We note that Meta trained OPT and introduced LLaMA, a family of models.", []),
+        # other ways to state a contribution
+        ("We put forward FernServe, a serving system.", ["FernServe"]),
+        ("Our key contribution is FernServe, a serving system.", ["FernServe"]),
     ],
 )  # fmt: skip
 def test_proposal_in_a_gerund_after_by(

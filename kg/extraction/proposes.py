@@ -219,6 +219,7 @@ class ProposalRules:
         self.self_before = re.compile(rf"\b({alternation(words['self_before'])})\b")
         # "we address this by introducing NAME": a gerund after one of these, with "we" before
         self.gerund_links = frozenset(words["gerund_links"])
+        self.verb_links = frozenset(words["verb_links"])
         # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
         self.adjective_compound = re.compile(
             rf"^\S+-(?:{alternation(words['adjective_suffixes'])})$", re.I
@@ -482,14 +483,20 @@ class ProposalRules:
 
     def _own_verb(self, low: str, start: int, end: int) -> bool:
         """Whether the proposal verb at `start`-`end` of the casefolded sentence is the paper's
-        own: "we" or "our" among the four words before it, or "we address this by introducing",
-        a gerund after "by" with "we" earlier in the sentence."""
+        own: "we" or "our" among the four words before it; "we address this by introducing",
+        a gerund after "by" with "we" earlier in the sentence; or "we observe that most tokens
+        are redundant and introduce", a verb in the form "we" takes, joined to the verbs of a
+        sentence that opens with "we"."""
         before = low[:start].rsplit(None, 4)[-4:]
         if self.self_before.search(" ".join(before)):
             return True
+        if not before:
+            return False
+        if before[-1] in self.verb_links:
+            verb = low[start:end].split(None, 1)[0]
+            return not verb.endswith(("s", "ed", "ing")) and "we" in low[:start].split(None, 4)[:4]
         return (
             low.endswith("ing", 0, end)
-            and bool(before)
             and before[-1] in self.gerund_links
             and self.self_before.search(low, 0, start) is not None
         )
