@@ -1287,6 +1287,10 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
         ("FernNet is 7x faster than Stable Diffusion v1.5 running on the same phone.",
          "Stable Diffusion v1.5"),
         ("FernNet is 2x faster than YOLOv8 deployed with TensorRT.", "YOLOv8"),
+        # an unnamed baseline is one when its head says what kind of thing it is
+        ("FernNet cuts energy by 27% compared to a carbon-agnostic scheduler.",
+         "a carbon-agnostic scheduler"),
+        ("FernNet is 3x faster than a naive pipeline.", "a naive pipeline"),
     ],
 )  # fmt: skip
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:
