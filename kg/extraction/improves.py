@@ -425,7 +425,7 @@ class ImprovementRules:
                 claim_base = base
                 if (
                     len(found) == 1
-                    and not self._comparative_at(low, at, me, vi, after_value)
+                    and not self._comparative_at(low, at, vi, after_value)
                     and _other_comparative(low, at, found[0][0], claimed_at)
                 ):
                     claim_base = None
@@ -471,9 +471,7 @@ class ImprovementRules:
                         baselines.append(claim_base)
         return list(results.values()), baselines
 
-    def _comparative_at(
-        self, low: str, at: int, me: int, vi: int | None, after_value: list[str]
-    ) -> bool:
+    def _comparative_at(self, low: str, at: int, vi: int | None, after_value: list[str]) -> bool:
         """Whether the claim is a comparative ("1.3% more accurate", "more accurate"), which
         leaves its comparison to a later "than" ("..., and 2x faster than B"): the word after
         its value, or else the word before its metric (`at`), is one."""

@@ -207,14 +207,16 @@ class TermMatcher:
     def _coordinated_vendor(self, vendor: str, canonical: str) -> str | None:
         """The entry of `vendor`'s own kind of the vendor entry `canonical` ("NVIDIA" before
         "and AMD GPUs" -> "NVIDIA GPU"), if the vocabulary has one."""
-        entry = self.vocab.hardware_by_alias.get(canonical.casefold())
-        if vendor not in self.vendor_words or entry is None or entry.vendor is None:
+        if vendor not in self.vendor_words:
             return None
-        for cls in (entry.hw_class, entry.canonical.rsplit(None, 1)[-1]):
-            other = self.vocab.hardware_by_alias.get(f"{vendor} {cls}".casefold())
-            if other is not None and other.vendor == self.vocab.vendors[vendor]:
-                return other.canonical
-        return None
+        by_alias = self.vocab.hardware_by_alias
+        entry = by_alias.get(canonical.casefold())
+        if entry is None or entry.vendor is None:
+            return None
+        other = by_alias.get(f"{vendor} {entry.hw_class}".casefold())
+        if other is None or other.vendor != self.vocab.vendors[vendor]:
+            return None
+        return other.canonical
 
     def _designator(self, word: str) -> bool:
         """A word that names a model in a family: "835", "S23", "Gen", "Pro", "Ultra"."""
