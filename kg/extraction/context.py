@@ -82,7 +82,8 @@ class DocContext:
                 stripped = raw.strip()
                 if not stripped:
                     continue
-                sc = start_char + len(raw) - len(raw.lstrip())
+                # (a sentence opens at a token, so rarely with whitespace: no lstrip copy)
+                sc = start_char + (raw.find(stripped[0]) if raw[0].isspace() else 0)
                 sents.append(
                     new(Sentence, (i, st, en, sc, sc + len(stripped), stripped, sc < title_end))
                 )

@@ -71,6 +71,17 @@ def _last_words(text: str, end: int, n: int, window: int = 80) -> list[str]:
     return text[:end].rsplit(None, n)[-n:]
 
 
+def _stripped_end(text: str, end: int) -> int:
+    """`len(text[:end].rstrip())`, read from a few characters before `end` (a metric follows a
+    word and a space or two)."""
+    lo = end - 16
+    if lo > 0:
+        kept = len(text[lo:end].rstrip())
+        if kept:
+            return lo + kept
+    return len(text[:end].rstrip())
+
+
 def _first_words(text: str, start: int, n: int, window: int = 80) -> list[str]:
     """`text[start:].split(None, n)[:n]`, read from a window after `start` when the words fit in
     it."""
@@ -252,6 +263,9 @@ class ImprovementRules:
         self.tradeoff = re.compile(
             rf"(?:-[\w-]+)?\s*(?:{alternation(lex['tradeoff_words'])})\b", re.I
         )
+        # whether a casefolded sentence can hold a trade-off at all (most hold none of the
+        # words: no case-folding regex match at each metric)
+        self.any_tradeoff = _substring_free(w.casefold() for w in lex["tradeoff_words"])
         # "both of which are comparable to the state of the art" (levels at parity), "existing
         # methods suffer from 20-90% runtime overhead" (a problem): no gain
         self.no_gain = _substring_free([*lex["parity_phrases"], *lex["problem_cues"]])
@@ -346,11 +360,12 @@ class ImprovementRules:
             ]
             # metrics that cannot be claimed here take no value from the others
             near_words = {}  # the words around each metric kept, read once
+            tradeoff = _holds_any(low, self.any_tradeoff)
             for c in cands:
                 if not c[4].isdisjoint(self.parity_words):
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
                 near = self._near_words(text, folded, c[2], c[3])
-                if not self._not_claimed(text, c, near):
+                if not self._not_claimed(text, c, near, tradeoff):
                     near_words[c[2]] = near
             cands = [c for c in cands if c[2] in near_words]
             # each quantity goes to its nearest metric, nearest pairs first
@@ -534,23 +549,23 @@ class ImprovementRules:
                 continue
             ms = start = span_start - offset
             me = span_end - offset
-            head = text[:ms].rstrip()
-            while head:  # widen over modifiers written before: "training throughput"
-                k = head.rfind(" ") + 1
-                word = folded[k : len(head)] if folded else head[k:].casefold()
+            h = _stripped_end(text, ms)  # text[:h] is text[:ms].rstrip(), with no copy of it
+            while h:  # widen over modifiers written before: "training throughput"
+                k = text.rfind(" ", 0, h) + 1
+                word = folded[k:h] if folded else text[k:h].casefold()
                 if word not in modifiers:
                     break
                 ms = k
-                head = text[:ms].rstrip()
+                h = _stripped_end(text, ms)
             metric_text = text[ms:me]
             if folded:
-                words = _last_words(folded, len(head), 2)
+                words = _last_words(folded, h, 2)
                 words += _first_words(folded, me, 1)
                 # casefolding adds and removes no whitespace, nor any of the stripped marks
                 tight = {w.strip(".,;:()[]") for w in words}
                 own = folded[ms:me].split()
             else:
-                words = head.rsplit(None, 2)[-2:]  # the words of text[:ms]
+                words = _last_words(text, h, 2)  # the words of text[:ms]
                 words += text[me:].split(None, 1)[:1]
                 tight = {w.strip(".,;:()[]").casefold() for w in words}
                 own = metric_text.casefold().split()
@@ -586,9 +601,11 @@ class ImprovementRules:
         text: str,
         cand: tuple[Any, str, int, int, set[str], bool, int],
         near: tuple[list[str], list[str]],
+        tradeoff: bool,
     ) -> bool:
         """A metric mention that states no gain: lost, grown, traded off or paid (one at parity is
-        set aside by the caller, before its `near` words are read)."""
+        set aside by the caller, before its `near` words are read). `tradeoff`: whether the
+        sentence holds a trade-off word at all."""
         entry, metric_text, _ms, me = cand[:4]
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
@@ -604,7 +621,7 @@ class ImprovementRules:
         ):
             return True  # "increases memory by 40%", "more energy than": a regression
         # "speed-accuracy trade-off", "at the cost of", "at no extra cost"
-        return bool(self.tradeoff.match(text, me)) or (
+        return (tradeoff and bool(self.tradeoff.match(text, me))) or (
             entry.family == "cost" and "at" in before[-3:]
         )
 
