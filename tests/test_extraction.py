@@ -33,7 +33,13 @@ from kg.extraction.context_terms import (
     _model_processes,
     _sibling_lists,
 )
-from kg.extraction.improves import ImprovementRules, _first_words, _last_words, _words
+from kg.extraction.improves import (
+    ImprovementRules,
+    _first_words,
+    _last_words,
+    _stripped_end,
+    _words,
+)
 from kg.extraction.normalise import (
     acronym_letters,
     aligned_casefold,
@@ -255,7 +261,9 @@ def test_word_and_value_scans_match_the_regexes(text: str) -> None:
     assert holds_digit(text) == (re.search(r"\d", text) is not None)
 
 
-@pytest.mark.parametrize("text", [*_TRICKY, "a " + "x" * 60 + " b (c, d;e) " + "y" * 50 + " z"])
+@pytest.mark.parametrize(
+    "text", [*_TRICKY, "a " + "x" * 60 + " b (c, d;e) " + "y" * 50 + " z", "a" + " " * 40 + "b"]
+)
 def test_word_reads_in_windows_match_the_whole_splits(text: str) -> None:
     """The words around a metric read in windows (and from the casefolded text) are those the
     whole splits give, at every offset, with windows small enough to need the fallback."""
@@ -263,6 +271,7 @@ def test_word_reads_in_windows_match_the_whole_splits(text: str) -> None:
     for at in range(len(text) + 1):
         assert _last_words(text, at, 2, window=8) == text[:at].rsplit(None, 2)[-2:]
         assert _first_words(text, at, 1, window=8) == text[at:].split(None, 1)[:1]
+        assert _stripped_end(text, at) == len(text[:at].rstrip())
         left = clause.split(text[max(0, at - 48) : at])[-1]
         right = clause.split(text[at + 1 : at + 49], maxsplit=1)[0]
         near = (_words(left.casefold())[-4:], _words(right.casefold())[:4])
@@ -280,6 +289,41 @@ def test_baselines_matched_at_cues_as_searched(text: str) -> None:
 
 
 # ---------------------------------------------------------------------------------- proposes
+@pytest.mark.parametrize(
+    ("abstract", "names"),
+    [
+        ("We propose AlphaNet and BetaNet.", {"AlphaNet": "method", "BetaNet": "method"}),
+        (
+            "We present AlphaNet, BetaNet, and GammaNet for image classification.",
+            {"AlphaNet": "method", "BetaNet": "method", "GammaNet": "method"},
+        ),
+        (
+            "We introduce two models, AlphaNet and BetaNet, for image classification.",
+            {"AlphaNet": "model", "BetaNet": "model"},
+        ),
+        (
+            "We propose RouteBench, a benchmark of 120K queries with responses from 11 LLMs, and "
+            "RouterX, a learned router that predicts which model can answer a query.",
+            {"RouteBench": "benchmark", "RouterX": "method"},
+        ),
+        (
+            "We introduce RouterX, a learned router, and RouteBench, a benchmark for routers.",
+            {"RouterX": "method", "RouteBench": "benchmark"},
+        ),
+        # a name after the appositive that opens a clause of its own is not in the list
+        (
+            "We propose RouteBench, a benchmark of queries, and GPT-4 solves only 30% of them.",
+            {"RouteBench": "benchmark"},
+        ),
+    ],
+)
+def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, str]) -> None:
+    """Every item of a list of proposed names, past "and" and past an item's appositive, each
+    with the kind its own words give."""
+    x = extractor.extract(paper("A study of routing and recognition", abstract))
+    assert {m.name: m.kind for m in x.methods} == names
+
+
 @pytest.mark.parametrize(
     ("title", "abstract", "name", "alias"),
     [

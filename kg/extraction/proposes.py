@@ -210,6 +210,18 @@ class ProposalRules:
         self.name_starts_not = frozenset(words["name_starts_not"])
         self.appositive_stops = frozenset(words["appositive_stops"])
         self.list_stops = frozenset(words["list_stops"])
+        # "A, B and C": the words that join a list's last item
+        self.list_joiners = frozenset(words["list_joiners"])
+        self.joined = tuple(f"{j} " for j in words["list_joiners"])
+        # "RouteBench, a benchmark of queries, and RouterX, a learned router": a list that goes on
+        # after an item's appositive (to a name that opens one of its own, an acronym, or ends
+        # the sentence)
+        articles = alternation(words["enumeration_articles"])
+        joiners = alternation(words["list_joiners"])
+        self.after_appositive = re.compile(
+            rf",\s+(?:{articles})\s+[^,;:()]{{1,150}}?,\s+(?:{joiners})\s+"
+            rf"(?=[^\s,;:()]+(?:,\s+(?:{articles})\s|\s*\(|[.;]?$))"
+        )
         self.heads = frozenset(words["unnamed_heads"])
         self.complements = frozenset(words["head_complements"])
         self.study_heads = frozenset(words["study_heads"])
@@ -359,16 +371,22 @@ class ProposalRules:
         if after and (head := after[0].strip(_STRIP).casefold()) in self.kind_heads:
             return self.kind_heads[head]
         if rest.lstrip().startswith(","):
-            for w in rest.split(None, 10)[:10]:
-                w = w.strip(_STRIP).casefold()
+            ahead = rest.split(None, 10)[:10]
+            for k, raw in enumerate(ahead):
+                w = raw.strip(_STRIP).casefold()
                 if w in self.kind_heads:
                     return self.kind_heads[w]
                 if w in self.appositive_stops:
                     break
-        for w in reversed(text[:start].rsplit(None, 3)[-3:]):
-            w = w.strip(_STRIP).casefold()
+                if w in self.list_joiners and k + 1 < len(ahead) and self.is_namey(ahead[k + 1]):
+                    break  # "RouterX, a learned router, and RouteBench, a benchmark": its kind
+        before = text[:start].rsplit(None, 3)[-3:]
+        for k in range(len(before) - 1, -1, -1):
+            w = before[k].strip(_STRIP).casefold()
             if w in self.kind_heads:
                 return self.kind_heads[w]
+            if w in self.list_joiners and k and before[k - 1].endswith(","):
+                break  # "RouteBench, a large benchmark, and RouterX": the other item's kind
         return None
 
     # ------------------------------------------------------------------ title
@@ -527,13 +545,31 @@ class ProposalRules:
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
 
+        def goes_on(end: int, k: int) -> bool:
+            """Whether the list goes on after the item ending at `end` (its words before k), and
+            if so move to the next item's word: past an "and"/"or", or past the item's
+            appositive."""
+            nonlocal i
+            if self._list_continues(text, end):
+                while have(k) and words[k][1].casefold() in self.list_joiners:
+                    k += 1
+                i = k
+                return True
+            at = self._next_item_after(text, end)
+            if at < 0:
+                return False
+            while have(k) and words[k][0] < at:
+                k += 1
+            i = k
+            return True
+
         def take(d: tuple[int, int, str, str | None]) -> bool:
             """Take an acronym definition and the words it spans; whether a list goes on."""
-            nonlocal i
             found.append(d)
-            while have(i) and words[i][0] < d[1]:
-                i += 1
-            return self._list_continues(text, d[1])
+            k = i
+            while have(k) and words[k][0] < d[1]:
+                k += 1
+            return goes_on(d[1], k)
 
         skipped = 0
         seen_head = False
@@ -553,9 +589,8 @@ class ProposalRules:
                     bare = f"{bare} {words[i][1].rstrip(_STRIP)}"
                     end = words[i][0] + len(words[i][1].rstrip(_STRIP))
                 found.append((s, end, bare, None))
-                if not self._list_continues(text, end):
+                if not goes_on(end, i + 1):
                     break
-                i += 1
                 continue
             if seen_head and not lenient:
                 # "a dataset of Performance-Improving Edits (PIE)": the head's own name
@@ -589,9 +624,8 @@ class ProposalRules:
                 name = " ".join(x[1] for x in seq).strip(_STRIP)
                 if (len(seq) >= 2 or lenient) and self.is_valid_name(name):
                     found.append((s, s + len(name), name, None))
-                    if not self._list_continues(text, s + len(name)):
+                    if not goes_on(s + len(name), k):
                         break
-                    i = k
                     continue
             if found:
                 break
@@ -627,7 +661,15 @@ class ProposalRules:
         rest = text[end : end + 12].lstrip()
         if rest.startswith(","):
             return rest[1:].lstrip().split(" ", 1)[0].casefold() not in self.list_stops
-        return rest.startswith(("and ", "or "))
+        return rest.startswith(self.joined)
+
+    def _next_item_after(self, text: str, end: int) -> int:
+        """Where a list goes on after the item ending at `end` and the appositive that follows
+        it, or -1."""
+        if not text.startswith(",", end):
+            return -1
+        m = self.after_appositive.match(text, end)
+        return m.end() if m is not None else -1
 
     # ------------------------------------------------------------------ main entry
     def extract(
