@@ -633,6 +633,19 @@ def test_hardware_model_in_targets(extractor: Extractor) -> None:
     } <= got
 
 
+def test_a_metric_trailed_on_is_not_improved(extractor: Extractor) -> None:
+    sentence = "FernNet is 1.9x faster than Conformer but trails by 0.4 WER on LibriSpeech."
+    assert [c.metric for c in fern(extractor, sentence).improves] == ["speed"]
+
+
+def test_a_class_one_vendor_makes_gives_way_to_its_product(extractor: Extractor) -> None:
+    p = paper(
+        "Block-Sparse Kernels on TPUs",
+        "We design BlockSpark, a compiler pass for TPUs, and run it on TPU v5e chips.",
+    )
+    assert [t.hardware for t in extractor.extract(p).targets] == ["Google TPU v5e"]
+
+
 def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> None:
     p = paper(
         "OneSR: One-Step Super-Resolution",
@@ -1053,6 +1066,8 @@ def test_value_ranges_and_pronoun_baselines(
         "FernNet finds the best speed-accuracy trade-off among detectors.",
         "FernNet removes attention at the cost of slower convergence.",
         "FernNet prunes the ferns, keeping accuracy within 0.5% of dense detectors.",
+        # behind on the metric, whichever way it is better
+        "FernNet is compact but lags by 1.2% in accuracy on COCO.",
     ],
 )
 def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:

@@ -245,6 +245,9 @@ class ImprovementRules:
         }
         self.adjacent = vocab.words("adjacent_claim_words")
         self.loss_words = vocab.words("loss_words")
+        # "trail by 0.4 WER", "trails GPT-4 in accuracy": behind on the metric, whichever way
+        # it is better
+        self.behind_words = vocab.words("behind_words")
         self.parity_words = vocab.words("parity_words")
         # "retains 96.7% of the accuracy", "within 0.5% of FedAvg": what is kept, not a gain
         self.retention_words = vocab.words("retention_words")
@@ -612,6 +615,8 @@ class ImprovementRules:
             return True  # "compared to the full precision": a number format
         if entry.direction == "higher" and _meets(self.loss_words, before[-3:], after[:3]):
             return True  # "accuracy drop", "negligible loss in accuracy"
+        if not self.behind_words.isdisjoint(before):
+            return True  # "trail by 0.4 WER", "lags by 1.2% in accuracy"
         if (
             entry.direction == "lower"
             and _meets(self.increase_words, before, after)

@@ -181,13 +181,14 @@ def extract_targets(
     products = {
         (t["method"], t["class"], t["vendor"])
         for t in targets
-        if t["vendor"] and t["hardware"] != f"{t['vendor']} {t['class']}"
+        if t["vendor"] and t["hardware"] not in (f"{t['vendor']} {t['class']}", t["class"])
     }
     kept = []
     for t in targets:
         if t["vendor"]:
-            # "NVIDIA GPU" adds nothing when "NVIDIA Blackwell GPU" is named too
-            vendor_class = t["hardware"] == f"{t['vendor']} {t['class']}"
+            # "NVIDIA GPU" adds nothing when "NVIDIA Blackwell GPU" is named too, nor "TPU" (a
+            # class one vendor makes) when "Google TPU v5e" is
+            vendor_class = t["hardware"] in (f"{t['vendor']} {t['class']}", t["class"])
             if not (vendor_class and (t["method"], t["class"], t["vendor"]) in products):
                 kept.append(t)
             continue
