@@ -290,6 +290,18 @@ def test_baselines_matched_at_cues_as_searched(text: str) -> None:
 
 # ---------------------------------------------------------------------------------- proposes
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "We present one-step distillation for visuomotor policies, yielding OneDP.",
+        "We distil the policy into one step, resulting in OneDP, a fast visuomotor policy.",
+    ],
+)
+def test_named_as_the_result_of_a_proposal(extractor: Extractor, sentence: str) -> None:
+    x = extractor.extract(paper("Policy distillation for fast control", sentence))
+    assert [m.name for m in x.methods] == ["OneDP"]
+
+
+@pytest.mark.parametrize(
     ("abstract", "names"),
     [
         ("We propose AlphaNet and BetaNet.", {"AlphaNet": "method", "BetaNet": "method"}),
@@ -711,6 +723,9 @@ def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str
             "depth completion",
             "scene parsing and depth completion",
         ),
+        # what it runs on is not a task
+        ("LiteASR: Distilling Whisper for Commodity CPUs", None, "commodity cpus"),
+        ("Fern: Pruning for Mobile Devices", None, "mobile devices"),
     ],
 )
 def test_title_for_phrase_tasks(
@@ -843,6 +858,8 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
         ("CoilNet beats the Intel Xeon CPU with 3x higher throughput on an FPGA.", "FPGA", "CPU"),
         ("On edge devices CoilNet gives a 2x speedup over the GPU baseline.", "edge", "GPU"),
         ("On an FPGA CoilNet is 3x more efficient comparing with GPU.", "FPGA", "GPU"),
+        ("On an FPGA CoilNet gives a 7.3x speedup over a CPU baseline (Intel Xeon 8380).",
+         "FPGA", "CPU"),
     ],
 )  # fmt: skip
 def test_compared_against_hardware_is_not_a_target(

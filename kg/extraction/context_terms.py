@@ -160,6 +160,15 @@ def _title_for(title: str) -> re.Match[str] | None:
     return next(matches_at(_TITLE_FOR, title, literal_starts(title.lower(), ("for",))), None)
 
 
+def _names_hardware(phrase: str, hardware: list[str]) -> bool:
+    """Whether a (casefolded) phrase is a hardware mention with at most one word before it
+    ("commodity cpus", "mobile devices")."""
+    for written in hardware:
+        if phrase.endswith(written) and len(phrase[: -len(written)].split()) <= 1:
+            return True
+    return False
+
+
 def title_task_phrases(raw: str) -> list[str]:
     """Task phrases from a title's "for <phrase>": leading gerunds/evaluative adjectives dropped,
     "X and Y" split when both sides are multi-word, model classes and "efficient ..." skipped."""
@@ -319,7 +328,10 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         title = ctx.title.split(":", 1)[-1]
         found = _title_for(title)
         if found:
+            hardware = [row[5].casefold() for row in terms_of(doc, "HARDWARE")]
             for phrase in title_task_phrases(found.group("t")):
+                if _names_hardware(phrase, hardware):
+                    continue  # "for Commodity CPUs": what it runs on, not a task
                 out.setdefault(phrase, {
                     "name": phrase, "evidence": ctx.evidence(title_sent, "title_for_phrase", 0.5),
                 })  # fmt: skip

@@ -35,12 +35,13 @@ def _lowered(key: str) -> list[str]:
     return [w.lower() for w in _WORDS[key]]
 
 
-# "6x more energy-efficient than commercial GPUs", "speedup over the A100 GPU": hardware that
-# is the comparison baseline, not the platform (an "on/using/with" in between keeps it)
+# "6x more energy-efficient than commercial GPUs", "speedup over the A100 GPU", "over a CPU
+# baseline (Intel Xeon 8380)": hardware that is the comparison baseline, not the platform (an
+# "on/using/with" in between keeps it)
 def _compared(words: Callable[[str], list[str]]) -> str:
     return (
         rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
-        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.]+\s+){{0,3}}$"
+        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.]+\s+){{0,3}}\(?$"
     )
 
 
