@@ -1257,6 +1257,21 @@ def test_metric_it_outperforms_in(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # a value before "at" is the clause's before, not the metric's after it
+        ("FernNet reaches 82.9% top-1 accuracy, surpassing Swin-T by 1.6% at lower FLOPs.",
+         {("top-1 accuracy", "82.9%")}),
+        ("FernNet matches the baseline while generating 45% fewer tokens.", {("cost", "45%")}),
+    ],
+)  # fmt: skip
+def test_values_go_to_their_own_metric(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str | None]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
     ("sentence", "metric", "direction"),
     [
         ("FernNet achieves 6.0x higher energy efficiency than GPUs.", "energy", "higher"),
@@ -1296,6 +1311,17 @@ def test_direction_of_efficiency(
 )  # fmt: skip
 def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> None:
     assert {d.name for d in fern(extractor, sentence).datasets} == datasets
+
+
+def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "AgentBench-Web: Evaluating LLM Agents on Real Websites",
+            "We construct AgentBench-Web, a benchmark of 812 tasks on live websites. "
+            "The best agent completes 31.5% of the AgentBench-Web tasks.",
+        )
+    )
+    assert [d.name for d in x.datasets] == []
 
 
 @pytest.mark.parametrize(

@@ -221,6 +221,16 @@ def _sibling_names(text: str, known: list[int]) -> list[str]:
     return names
 
 
+def _glued(text: str, end: int) -> str:
+    """The word a term ending at `end` is the start of ("AgentBench" + "-Web"): up to the next
+    space or clause mark, less a closing period."""
+    stop = end
+    while stop < len(text) and not text[stop].isspace() and text[stop] not in ",;:()":
+        stop += 1
+    start = max(text.rfind(" ", 0, end), text.rfind("(", 0, end)) + 1
+    return text[start:stop].rstrip(".")
+
+
 def extract_datasets(
     doc: Doc, ctx: DocContext, methods: list[dict[str, Any]], heads: set[int]
 ) -> list[dict[str, Any]]:
@@ -239,8 +249,10 @@ def extract_datasets(
             _LIST_SEPARATORS, end_char
         ):
             known.setdefault(sent.i, []).append(start_char - sent.start_char)
-        if method_key(canonical) in proposed:
-            continue
+        if method_key(canonical) in proposed or (
+            text.startswith("-", end_char) and method_key(_glued(text, end_char)) in proposed
+        ):
+            continue  # the paper's own, or part of its name ("AgentBench" of "AgentBench-Web")
         out.setdefault(canonical.casefold(), {
             "name": canonical, "text": written,
             "evidence": ctx.evidence(sent, "dataset_vocabulary", 0.8),
