@@ -113,6 +113,16 @@ def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(p for p in unique if not any(q != p and q in p for q in unique))
 
 
+def _first_of(text: str, phrases: tuple[str, ...]) -> int:
+    """Where the first of `phrases` in `text` starts, or -1."""
+    first = -1
+    for p in phrases:
+        at = text.find(p)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
+
+
 def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
     """Whether `text` holds one of `phrases`."""
     for p in phrases:  # noqa: SIM110  (a loop is cheaper than `any` over a generator)
@@ -272,6 +282,9 @@ class ImprovementRules:
         # metric's good side ("higher energy efficiency", "more memory savings")
         self.minimizers = vocab.words("minimizers")
         self.lower_or_small = self.lower_words | self.minimizers
+        # the words that make a sentence at parity on one metric a gain on another ("on par with
+        # B, while increasing the control frequency"); a cost that grows is set aside per metric
+        self.gain_words = self.adjacent | self.increase_words
         self.inverted_heads = vocab.words("higher_is_better_heads")
         # "6x higher energy efficiency", "better GPU utilization": more is better whatever the
         # metric's own direction, unless a word says it went down ("lower CPU utilization")
@@ -347,8 +360,11 @@ class ImprovementRules:
             )
             if not has_claim:
                 continue
-            if wordset.isdisjoint(self.adjacent) and _holds_any(low, self.no_gain):
-                continue  # a level at parity with others, or a problem stated: no gain word
+            # a level at parity with others, or a problem stated: no claim before it, and none
+            # at all with no gain word ("on par with B, while increasing X" claims X)
+            parity_at = _first_of(low, self.no_gain)
+            if parity_at >= 0 and wordset.isdisjoint(self.gain_words):
+                continue
             if _holds_any(low, self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
@@ -380,6 +396,8 @@ class ImprovementRules:
             for c in cands:
                 if not c[4].isdisjoint(self.parity_words):
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
+                if c[3] <= parity_at and not c[5]:
+                    continue  # "a 95.1% success rate, on par with OpenVLA"
                 near = self._near_words(text, folded, c[2], c[3])
                 if not self._not_claimed(text, c, near, tradeoff):
                     near_words[c[2]] = near
