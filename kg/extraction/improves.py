@@ -361,10 +361,13 @@ class ImprovementRules:
             if not has_claim:
                 continue
             # a level at parity with others, or a problem stated: no claim before it, and none
-            # at all with no gain word ("on par with B, while increasing X" claims X)
-            parity_at = _first_of(low, self.no_gain)
-            if parity_at >= 0 and wordset.isdisjoint(self.gain_words):
-                continue
+            # at all with no gain word ("on par with B, while increasing X" claims X); where it
+            # is, read only when a sentence with a gain word has an unclaimed metric
+            parity_at: int | None = None
+            if wordset.isdisjoint(self.gain_words):
+                if _holds_any(low, self.no_gain):
+                    continue
+                parity_at = -1
             if _holds_any(low, self.hypothetical):
                 continue  # "we explore whether we can reduce memory": a question, not a result
             named = resolver.named_in(text)
@@ -396,8 +399,11 @@ class ImprovementRules:
             for c in cands:
                 if not c[4].isdisjoint(self.parity_words):
                     continue  # "similar AP", "while maintaining accuracy", "latency comparable"
-                if c[3] <= parity_at and not c[5]:
-                    continue  # "a 95.1% success rate, on par with OpenVLA"
+                if not c[5]:
+                    if parity_at is None:
+                        parity_at = _first_of(low, self.no_gain)
+                    if c[3] <= parity_at:
+                        continue  # "a 95.1% success rate, on par with OpenVLA"
                 near = self._near_words(text, folded, c[2], c[3])
                 if not self._not_claimed(text, c, near, tradeoff):
                     near_words[c[2]] = near
