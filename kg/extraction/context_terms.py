@@ -227,8 +227,12 @@ def _glued(text: str, end: int) -> str:
     stop = end
     while stop < len(text) and not text[stop].isspace() and text[stop] not in ",;:()":
         stop += 1
-    start = max(text.rfind(" ", 0, end), text.rfind("(", 0, end)) + 1
-    return text[start:stop].rstrip(".")
+    return text[_word_start(text, end) : stop].rstrip(".")
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word holding `at` starts: after a space or an opening parenthesis."""
+    return max(text.rfind(" ", 0, at), text.rfind("(", 0, at)) + 1
 
 
 def extract_datasets(
@@ -277,7 +281,7 @@ def extract_datasets(
         out[low] = {"name": name, "text": name, "evidence": ctx.evidence(sent, rule, 0.6)}
 
     for at, end in _variant_suffixes(text):
-        start = max(text.rfind(" ", 0, at), text.rfind("(", 0, at)) + 1
+        start = _word_start(text, at)
         entry = vocab.dataset_by_alias.get(text[start:at].casefold())
         sent = ctx.sentence_of_char(start)
         if entry is None or sent is None or sent.in_title:

@@ -34,8 +34,10 @@ _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
 _CLAUSE = re.compile(r"[,;()]")
 _CLAUSE_MARKS = ",;()"
-# where a clause after a comparison opens: a comma, or "and" and a verb ("than B and achieves")
-_CLAUSE_AFTER = re.compile(r"[,;]|\sand\s+[a-z]+s\b")
+# "and" and a verb ("than B and achieves"): where a comparison's clause ends
+_AND_VERB = r"\sand\s+[a-z]+s\b"
+# where a clause after a comparison opens: a comma, or "and" and a verb
+_CLAUSE_AFTER = re.compile(rf"[,;]|{_AND_VERB}")
 # what splits words, besides whitespace
 _WORD_BREAKS = ",;:()[]"
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
@@ -198,7 +200,7 @@ def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[
     cues = alternation(cue_words)
     ends = alternation(end_words)
     return re.compile(
-        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|\sand\s+[a-z]+s\b"
+        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}"
         r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
         re.I if fold else 0,
     )

@@ -102,6 +102,11 @@ class MethodResolver:
         return named if named is not None else self.main
 
 
+def _vendor_class(target: dict[str, Any]) -> bool:
+    """Whether a vendor's target names only the vendor's class ("NVIDIA GPU", "TPU")."""
+    return target["hardware"] in (f"{target['vendor']} {target['class']}", target["class"])
+
+
 def extract_targets(
     doc: Doc, ctx: DocContext, vocab: Vocabulary, resolver: MethodResolver
 ) -> list[dict[str, Any]]:
@@ -179,18 +184,17 @@ def extract_targets(
         if key in best_generic and len(best_generic[key]["hardware"]) >= len(t["hardware"]):
             continue
         best_generic[key] = t
+    # "NVIDIA GPU" adds nothing when "NVIDIA Blackwell GPU" is named too, nor "TPU" (a class one
+    # vendor makes) when "Google TPU v5e" is
     products = {
         (t["method"], t["class"], t["vendor"])
         for t in targets
-        if t["vendor"] and t["hardware"] not in (f"{t['vendor']} {t['class']}", t["class"])
+        if t["vendor"] and not _vendor_class(t)
     }
     kept = []
     for t in targets:
         if t["vendor"]:
-            # "NVIDIA GPU" adds nothing when "NVIDIA Blackwell GPU" is named too, nor "TPU" (a
-            # class one vendor makes) when "Google TPU v5e" is
-            vendor_class = t["hardware"] in (f"{t['vendor']} {t['class']}", t["class"])
-            if not (vendor_class and (t["method"], t["class"], t["vendor"]) in products):
+            if not (_vendor_class(t) and (t["method"], t["class"], t["vendor"]) in products):
                 kept.append(t)
             continue
         key = (t["method"], t["class"])
