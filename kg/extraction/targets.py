@@ -7,7 +7,9 @@ other work (a cue such as "existing", "traditional", "however" and no reference 
 counts when the paper's own title or main method is about that hardware class. So does a
 problem stated about hardware ("not efficient for", "future accelerators") or hardware given as
 an example ("accelerators (e.g., Apple M4)") in a sentence not about this paper; a comparison
-baseline ("faster than GPUs") and a count ("the number of accelerators") never count. Each
+baseline ("faster than GPUs"), the platform a baseline ran on when the sentence has named the
+method's own product of another class ("on an Alveo U280 ... than PyG on an A100") and a count
+("the number of accelerators") never count. Each
 method gets one target per hardware; a generic class mention is dropped when the same method
 already has a specific product of that class.
 """
@@ -45,6 +47,18 @@ def _compared(words: Callable[[str], list[str]]) -> str:
     )
 
 
+# "(Implemented on a Xilinx Alveo U280, it is) 9.3x more energy efficient than a PyG
+# implementation on an NVIDIA A100": the baseline's platform, when the sentence has named the
+# method's own product of another class before it
+def _compared_on(words: Callable[[str], list[str]]) -> str:
+    return (
+        rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
+        rf"(?:(?!(?:{alternation(words('clause_words'))})\b)[\w\-.]+\s+){{1,4}}"
+        rf"(?:{alternation(words('baseline_platform_words'), any_space=True)})"
+        rf"\s+(?:[\w\-.]+\s+){{0,2}}$"
+    )
+
+
 def _self(words: Callable[[str], list[str]]) -> str:
     return rf"(?:{alternation(words('self_words'))})\b"
 
@@ -52,6 +66,11 @@ def _self(words: Callable[[str], list[str]]) -> str:
 _COMPARED = CaselessSearch(
     re.compile(r"\b" + _compared(_WORDS.__getitem__), re.I),
     re.compile(_compared(_lowered)),
+    (w.split()[0] for w in _lowered("comparison_cues")),
+)
+_COMPARED_ON = CaselessSearch(
+    re.compile(r"\b" + _compared_on(_WORDS.__getitem__), re.I),
+    re.compile(_compared_on(_lowered)),
     (w.split()[0] for w in _lowered("comparison_cues")),
 )
 _SELF = CaselessSearch(
@@ -116,6 +135,7 @@ def extract_targets(
     title_low = ctx.title.casefold()
     out: dict[tuple[str | None, str], dict[str, Any]] = {}
     about_self_in: dict[int, bool] = {}  # by sentence index: a sentence often names several
+    own_in: dict[tuple[str | None, str], int] = {}  # the sentence of each target kept
     for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "HARDWARE"):
         entry = vocab.hardware_by_alias.get(canonical.casefold())
         if entry is None:
@@ -164,6 +184,13 @@ def extract_targets(
         key = (method_key(method) if method else None, name)
         if key in out:
             continue
+        if _COMPARED_ON.search(before) is not None and any(
+            k[0] == key[0] and t["vendor"] and t["class"] != entry.hw_class
+            for k, t in out.items()
+            if own_in.get(k) == sent.i
+        ):
+            continue  # the method's own product is named before it, in the same sentence
+        own_in[key] = sent.i
         out[key] = {
             "method": method,
             "hardware": name,
