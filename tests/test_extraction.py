@@ -338,6 +338,24 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
 
 
 @pytest.mark.parametrize(
+    ("abstract", "kind"),
+    [
+        ("We present AlphaNet, a fast LLM inference engine supporting mainstream LLMs.", "system"),
+        ("We present AlphaNet, a diffusion model compression framework that prunes steps.",
+         "framework"),
+        ("We present AlphaNet, a family of compact language models (AlphaNet-1B, AlphaNet-3B).",
+         "model"),
+        ("We present AlphaNet, a benchmark of 812 agent tasks.", "benchmark"),
+    ],
+)  # fmt: skip
+def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str, kind: str) -> None:
+    """An appositive's kind is its head, the last kind word of its noun phrase ("an LLM
+    inference engine" is a system, not a model)."""
+    x = extractor.extract(paper("A study of routing and recognition", abstract))
+    assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
+
+
+@pytest.mark.parametrize(
     ("title", "abstract", "name", "alias"),
     [
         (
@@ -1459,8 +1477,12 @@ def test_names_introduced_without_a_proposal_verb(
         ("We propose FernNet. Our full model, LeafNet, is small.", True),
         ("We propose FernNet. Our proposed module, FernBlock, is small.", False),
         ("We propose FernNet. Our final FernBlock is small.", False),
+        # an extra contribution, "further" / "also" proposed after the main one
+        ("Our key contribution is FernNet, a pruner. We further propose a sampler, LeafSampler.",
+         False),
+        ("We present FernNet, a pruner. We also introduce LeafBench, a benchmark.", False),
     ],
-)
+)  # fmt: skip
 def test_our_final_method_is_a_main_one(extractor: Extractor, abstract: str, main: bool) -> None:
     """Written "our final/full/resulting <method>, NAME", NAME is the principal contribution;
     after another adjective, or with no head word before the name, a part of it."""

@@ -209,6 +209,8 @@ class ProposalRules:
         self.new_words = frozenset(words["new"])
         self.name_starts_not = frozenset(words["name_starts_not"])
         self.appositive_stops = frozenset(words["appositive_stops"])
+        self.phrase_ends = frozenset(words["noun_phrase_ends"])
+        self.further_adverbs = frozenset(words["further_adverbs"])
         self.list_stops = frozenset(words["list_stops"])
         # "A, B and C": the words that join a list's last item
         self.list_joiners = frozenset(words["list_joiners"])
@@ -368,18 +370,28 @@ class ProposalRules:
         # (maxsplit: only the words needed are split off, and only when they are read)
         rest = text[end:]
         after = rest.split(None, 1)[:1]
-        if after and (head := after[0].strip(_STRIP).casefold()) in self.kind_heads:
-            return self.kind_heads[head]
+        if after and (word := after[0].strip(_STRIP).casefold()) in self.kind_heads:
+            return self.kind_heads[word]
         if rest.lstrip().startswith(","):
             ahead = rest.split(None, 10)[:10]
+            head: str | None = None  # the last kind word of the phrase read so far: its head
             for k, raw in enumerate(ahead):
                 w = raw.strip(_STRIP).casefold()
                 if w in self.kind_heads:
-                    return self.kind_heads[w]
+                    head = self.kind_heads[w]
+                    if raw[-1] in ",.;:)":
+                        return head
+                    continue
+                # "a fast LLM inference engine supporting ...": the phrase ends before a
+                # participle or a preposition, and its last kind word is its head
+                if head is not None and (w.endswith("ing") or w in self.phrase_ends):
+                    return head
                 if w in self.appositive_stops:
                     break
                 if w in self.list_joiners and k + 1 < len(ahead) and self.is_namey(ahead[k + 1]):
                     break  # "RouterX, a learned router, and RouteBench, a benchmark": its kind
+            if head is not None:
+                return head
         before = text[:start].rsplit(None, 3)[-3:]
         for k in range(len(before) - 1, -1, -1):
             w = before[k].strip(_STRIP).casefold()
@@ -779,9 +791,15 @@ class ProposalRules:
                         for n in names
                         if not self.prior_name_before(low[max(0, n[0] - 60) : n[0]])
                     ]
+                    # "We further propose X" / "also introduce": after a main name, an extra
+                    further = (
+                        bool(found)
+                        and (low[:rel_start].rsplit(None, 1)[-1:] or [""])[0]
+                        in self.further_adverbs
+                    )
                     for s, e, short, long in names:
                         kind = self.kind_near(text, s, e)
-                        main = first_proposal and not tn
+                        main = first_proposal and not tn and not further
                         rule = "naming_cue" if is_naming else "proposal_object"
                         add(short, long, kind, main, (sent, rule, 0.85))
                     if names and is_verb:
