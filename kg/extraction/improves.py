@@ -115,6 +115,17 @@ def _substring_free(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(p for p in unique if not any(q != p and q in p for q in unique))
 
 
+def _changed_by(text: str, end: int, quantities: list[tuple[int, int, Any]]) -> bool:
+    """Whether the metric ending at `end` is changed "by" a value in its own clause ("reduces
+    the number of parameters by 50%, while performing comparably to LoRA"): a change, not a
+    level at parity."""
+    for qs, _qe, _q in quantities:
+        if end <= qs < end + 60:
+            in_clause = _CLAUSE.search(text, end, qs) is None
+            return in_clause and _BY_END.search(text, end, qs) is not None
+    return False
+
+
 def _first_of(text: str, phrases: tuple[str, ...]) -> int:
     """Where the first of `phrases` in `text` starts, or -1."""
     first = -1
@@ -404,7 +415,7 @@ class ImprovementRules:
                 if not c[5]:
                     if parity_at is None:
                         parity_at = _first_of(low, self.no_gain)
-                    if c[3] <= parity_at:
+                    if c[3] <= parity_at and not _changed_by(text, c[3], quantities):
                         continue  # "a 95.1% success rate, on par with OpenVLA"
                 near = self._near_words(text, folded, c[2], c[3])
                 if not self._not_claimed(text, c, near, tradeoff):
