@@ -466,6 +466,25 @@ def test_targets_and_improves(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "datasets"),
+    [
+        ("FernNet achieves a PSNR of 33.1 dB on the Synthetic-NeRF dataset, 0.4 dB higher than "
+         "Instant-NGP.", {"PSNR": "Synthetic-NeRF"}),
+        ("FernNet reaches 71.2% accuracy and a 2.1 higher BLEU score on the FernText "
+         "benchmark.", {"accuracy": "FernText", "BLEU": "FernText"}),
+        ("FernNet improves the BLEU score by 2.1 on WMT14 and on the FernText benchmark.",
+         {"BLEU": "WMT14"}),
+    ],
+)  # fmt: skip
+def test_claims_take_the_datasets_of_their_sentence(
+    extractor: Extractor, sentence: str, datasets: dict[str, str]
+) -> None:
+    """A dataset found by the context patterns ("on the X dataset"), not only one in the
+    vocabulary, is where a claim in its sentence was measured."""
+    assert {c.metric: c.dataset for c in fern(extractor, sentence).improves} == datasets
+
+
+@pytest.mark.parametrize(
     "motivation",
     [
         "Existing LLMs require expensive GPUs.",
