@@ -190,6 +190,31 @@ def _unnamed_proposal(words: dict[str, list[str]], lower: bool) -> str:
     )
 
 
+class _WordScan:
+    """The words of a text from a position on, split off only as far as they are read (a scan
+    for a name usually stops after a few words)."""
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.scan = _SPLIT_WORD.finditer(text, pos)
+        self.words: list[tuple[int, str]] = []  # (start, word)
+
+    def have(self, k: int) -> bool:
+        """Whether there is a word k (reading the words up to it)."""
+        words = self.words
+        while len(words) <= k:
+            m = next(self.scan, None)
+            if m is None:
+                return False
+            words.append((m.start(), m.group(0)))
+        return True
+
+    def past(self, k: int, end: int) -> int:
+        """The first word from word k on that starts at or after `end`."""
+        while self.have(k) and self.words[k][0] < end:
+            k += 1
+        return k
+
+
 class ProposalRules:
     def __init__(self, vocab: Vocabulary) -> None:
         lex = vocab.lexicon
@@ -542,71 +567,37 @@ class ProposalRules:
                 pos = rest.end()
         # the words after `pos`, read from the text only as far as the scan gets (it usually
         # stops after a few words)
-        scan = _SPLIT_WORD.finditer(text, pos)
-        words: list[tuple[int, str]] = []
-
-        def have(k: int) -> bool:
-            """Whether there is a word k (reading words up to it)."""
-            while len(words) <= k:
-                m = next(scan, None)
-                if m is None:
-                    return False
-                words.append((m.start(), m.group(0)))
-            return True
-
+        ws = _WordScan(text, pos)
+        words = ws.words
         found: list[tuple[int, int, str, str | None]] = []
         i = 0
-
-        def goes_on(end: int, k: int) -> bool:
-            """Whether the list goes on after the item ending at `end` (its words before k), and
-            if so move to the next item's word: past an "and"/"or", or past the item's
-            appositive."""
-            nonlocal i
-            if self._list_continues(text, end):
-                while have(k) and words[k][1].casefold() in self.list_joiners:
-                    k += 1
-                i = k
-                return True
-            at = self._next_item_after(text, end)
-            if at < 0:
-                return False
-            while have(k) and words[k][0] < at:
-                k += 1
-            i = k
-            return True
-
-        def take(d: tuple[int, int, str, str | None]) -> bool:
-            """Take an acronym definition and the words it spans; whether a list goes on."""
-            found.append(d)
-            k = i
-            while have(k) and words[k][0] < d[1]:
-                k += 1
-            return goes_on(d[1], k)
-
         skipped = 0
         seen_head = False
-        while have(i) and skipped <= 16:
+        while ws.have(i) and skipped <= 16:
             s, w = words[i]
             bare = w.strip(_STRIP)
             d = next((d for d in defs if d[0] <= s < d[1]), None) if defs else None
             if d:
-                if not take(d):
+                found.append(d)
+                i = self._goes_on(text, ws, d[1], ws.past(i, d[1]))
+                if i < 0:
                     break
                 continue
             if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
                 bare = _balanced(w, bare)
                 end = s + w.find(bare) + len(bare)
-                if have(i + 1) and _VERSION.match(words[i + 1][1]):
+                if ws.have(i + 1) and _VERSION.match(words[i + 1][1]):
                     i += 1
                     bare = f"{bare} {words[i][1].rstrip(_STRIP)}"
                     end = words[i][0] + len(words[i][1].rstrip(_STRIP))
                 found.append((s, end, bare, None))
-                if not goes_on(end, i + 1):
+                i = self._goes_on(text, ws, end, i + 1)
+                if i < 0:
                     break
                 continue
             if seen_head and not lenient:
                 # "a dataset of Performance-Improving Edits (PIE)": the head's own name
-                if bare == "of" and have(i + 1) and any(d[0] == words[i + 1][0] for d in defs):
+                if bare == "of" and ws.have(i + 1) and any(d[0] == words[i + 1][0] for d in defs):
                     i += 1
                     continue
                 break  # "a novel approach enabling ...": the object has no name
@@ -614,19 +605,21 @@ class ProposalRules:
             capword = "A" <= bare[:1] <= "Z" and self.is_capword(w)
             d = self._def_after(text, s, defs) if capword else None
             if d:
-                if not take(d):
+                found.append(d)
+                i = self._goes_on(text, ws, d[1], ws.past(i, d[1]))
+                if i < 0:
                     break
                 continue
             if capword and (lenient or skipped <= 1):
                 seq = [(s, w)]
                 k = i + 1
-                while have(k) and not seq[-1][1].endswith((",", ";", ".", ":")):
+                while ws.have(k) and not seq[-1][1].endswith((",", ";", ".", ":")):
                     nw = words[k][1]
                     if nw.startswith("("):
                         break
                     if self.is_capword(nw) or (
                         nw.casefold() in self.connectors
-                        and have(k + 1)
+                        and ws.have(k + 1)
                         and self.is_capword(words[k + 1][1])
                     ):
                         seq.append(words[k])
@@ -636,7 +629,8 @@ class ProposalRules:
                 name = " ".join(x[1] for x in seq).strip(_STRIP)
                 if (len(seq) >= 2 or lenient) and self.is_valid_name(name):
                     found.append((s, s + len(name), name, None))
-                    if not goes_on(s + len(name), k):
+                    i = self._goes_on(text, ws, s + len(name), k)
+                    if i < 0:
                         break
                     continue
             if found:
@@ -649,6 +643,19 @@ class ProposalRules:
             skipped += 1
             i += 1
         return found
+
+    def _goes_on(self, text: str, ws: _WordScan, end: int, k: int) -> int:
+        """Where a list goes on after the item ending at `end` (its words before word k): the
+        next item's word, past an "and"/"or" or past the item's appositive; -1 if it ends."""
+        words = ws.words
+        if self._list_continues(text, end):
+            while ws.have(k) and words[k][1].casefold() in self.list_joiners:
+                k += 1
+            return k
+        at = self._next_item_after(text, end)
+        if at < 0:
+            return -1
+        return ws.past(k, at)
 
     @staticmethod
     def _def_after(

@@ -11,7 +11,6 @@ spans are widened over vendor words and a following class word ("NVIDIA" + "A100
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -114,11 +113,6 @@ class TermMatcher:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         idx = token_offsets(doc)[0]
-
-        def word(i: int) -> str:
-            """The text of token i."""
-            return text[idx[i] : token_end(text, idx, i)]
-
         info = self.info
         cue_labels = self.cue_labels
         # (start, end, canonical) by label, in match order
@@ -135,7 +129,7 @@ class TermMatcher:
                 cues.append((cue, start, end))
                 continue
             label, canonical, forms = self.orth_info[match_id]
-            written = tuple(word(i) for i in range(start, end))
+            written = tuple(_word(text, idx, i) for i in range(start, end))
             if written in forms:
                 exact[label].append((start, end, canonical))
         doc.user_data[CUE_MATCHES_KEY] = cues
@@ -146,13 +140,13 @@ class TermMatcher:
         shared: list[tuple[int, int, str]] = []  # "NVIDIA and AMD GPUs": NVIDIA's GPUs too
         for k, (start, end, canonical) in enumerate(hardware):
             first = start  # widened over the vendor words before it ("NVIDIA" + "A100")
-            while first > 0 and word(first - 1) in self.vendor_words:
+            while first > 0 and _word(text, idx, first - 1) in self.vendor_words:
                 first -= 1
             if first != start:
                 hardware[k] = (first, end, canonical)
             else:
-                while first > 1 and word(first - 1) in self.coordinations:
-                    other = self._coordinated_vendor(word(first - 2), canonical)
+                while first > 1 and _word(text, idx, first - 1) in self.coordinations:
+                    other = self._coordinated_vendor(_word(text, idx, first - 2), canonical)
                     if other is None:
                         break
                     first -= 2
@@ -162,7 +156,7 @@ class TermMatcher:
         for label, items in found.items():
             kept = _longest_first(items)
             if label == "HARDWARE" and kept:
-                kept = self._merge_hardware(kept, word, len(idx))
+                kept = self._merge_hardware(kept, text, idx)
             rows: list[TermRow] = []
             for start, end, canonical in kept:
                 sc = idx[start]
@@ -177,12 +171,13 @@ class TermMatcher:
         return doc
 
     def _merge_hardware(
-        self, spans: list[tuple[int, int, str]], word: Callable[[int], str], n: int
+        self, spans: list[tuple[int, int, str]], text: str, idx: list[int]
     ) -> list[tuple[int, int, str]]:
         """ "A100" + "GPU" -> one span with the specific canonical name; "FPGA accelerator" ->
         the FPGA; a model family's span takes in the model written after it ("Snapdragon" +
-        "835"). `word(i)` is the text of token i of `n`."""
+        "835"). `idx`: the token offsets in `text`."""
         by_alias = self.vocab.hardware_by_alias
+        n = len(idx)
         out: list[tuple[int, int, str]] = []
         for i, (start, end, canonical) in enumerate(spans):
             cur_entry = by_alias.get(canonical.casefold())
@@ -199,7 +194,7 @@ class TermMatcher:
                     continue
             if cur_entry is not None and cur_entry.models:
                 limit = spans[i + 1][0] if i + 1 < len(spans) else n
-                while end < limit and self._designator(word(end)):
+                while end < limit and self._designator(_word(text, idx, end)):
                     end += 1
             out.append((start, end, canonical))
         return out
@@ -221,6 +216,11 @@ class TermMatcher:
     def _designator(self, word: str) -> bool:
         """A word that names a model in a family: "835", "S23", "Gen", "Pro", "Ultra"."""
         return word in self.designators or bool(_MODEL_NUMBER.match(word))
+
+
+def _word(text: str, idx: list[int], i: int) -> str:
+    """The text of token i (`idx`: the token offsets in `text`)."""
+    return text[idx[i] : token_end(text, idx, i)]
 
 
 def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
