@@ -1158,6 +1158,9 @@ def test_value_ranges_and_pronoun_baselines(
         # levels at parity, with a claim word elsewhere in the sentence
         "FernNet-L achieves 64.3% AP on COCO without extra data, and 62.1% mIoU on ADE20K, both "
         "of which are comparable to state-of-the-art methods.",
+        # "smaller" said of a noun, or of no method named: a description
+        "FernNet lets CODEGEN, an open-sourced and 10x smaller model than CODEX, match CODEX.",
+        "We distill the ensemble into a student model that is 8x smaller than the teacher.",
     ],
 )
 def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
@@ -1316,6 +1319,10 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet reduces the number of trainable parameters by 50% and cuts fine-tuning time "
          "by 30%, while achieving performance comparable to full LoRA.",
          {("parameters", "50%"), ("training time", "30%")}),
+        ("FernNet is 10x smaller and 14x faster than MedSAM.",
+         {("parameters", "10x"), ("speed", "14x")}),
+        ("FernNet reduces the communication volume by 16x compared to FedAvg.",
+         {("communication cost", "16x")}),
     ],
 )  # fmt: skip
 def test_each_value_goes_to_its_own_metric(

@@ -242,6 +242,10 @@ class ImprovementRules:
         }
         # words that claim only with a number: "accelerates decoding by 2x", "3.4x smaller"
         self.value_only = vocab.words("value_only_metrics")
+        # "smaller": a claim only said of a method named ("FernNet is 10x smaller than B"), not
+        # of a noun it describes ("a 10x smaller model")
+        self.predicative = vocab.words("predicative_metrics")
+        self.predicative_followers = vocab.words("predicative_followers")
         self.units = frozenset([None, *lex["claim_units"]])
         # a unit that only fits some families: "80GB" is not a throughput, "1.11 W" not an FPS
         self.unit_families = {
@@ -417,6 +421,10 @@ class ImprovementRules:
                         parity_at = _first_of(low, self.no_gain)
                     if c[3] <= parity_at and not _changed_by(text, c[3], quantities):
                         continue  # "a 95.1% success rate, on par with OpenVLA"
+                if c[1].casefold() in self.predicative and (
+                    named is None or not self._predicative(low, c[3])
+                ):
+                    continue  # "CODEGEN, a 10x smaller model than CODEX": a description
                 near = self._near_words(text, folded, c[2], c[3])
                 if not self._not_claimed(text, c, near, tradeoff):
                     near_words[c[2]] = near
@@ -538,6 +546,12 @@ class ImprovementRules:
                     if claim_base and claim_base != base:
                         baselines.append(claim_base)
         return list(results.values()), baselines
+
+    def _predicative(self, low: str, end: int) -> bool:
+        """Whether the word ending at `end` is said of its subject, not of a noun after it: the
+        text ends or a mark or one of `predicative_followers` follows it."""
+        after = _first_words(low, end, 1)
+        return not after or not after[0][:1].isalpha() or after[0] in self.predicative_followers
 
     def _comparative_at(self, low: str, at: int, vi: int | None, after_value: list[str]) -> bool:
         """Whether the claim is a comparative ("1.3% more accurate", "more accurate"), which
