@@ -182,6 +182,9 @@ def test_fps_is_one_metric(text: str) -> None:
         ("FVD", "FVD"),
         ("Fréchet Video Distance", "FVD"),
         ("KID", "KID"),
+        ("CIDEr", "CIDEr"),
+        ("METEOR", "METEOR"),
+        ("SPICE", "SPICE"),
     ],
 )
 def test_named_task_metrics_keep_their_name(text: str, name: str) -> None:
