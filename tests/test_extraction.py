@@ -326,6 +326,15 @@ def test_named_as_the_result_of_a_proposal(extractor: Extractor, sentence: str) 
             "We introduce RouterX, a learned router, and RouteBench, a benchmark for routers.",
             {"RouterX": "method", "RouteBench": "benchmark"},
         ),
+        # a name of several words joined by "and" is two when an appositive counts them
+        (
+            "We propose Clip-Higher and Dynamic Sampling, two simple fixes for training.",
+            {"Clip-Higher": "method", "Dynamic Sampling": "method"},
+        ),
+        (
+            "We propose Segment and Track Anything, a tracker.",
+            {"Segment and Track Anything": "method"},
+        ),
         # a name after the appositive that opens a clause of its own is not in the list
         (
             "We propose RouteBench, a benchmark of queries, and GPT-4 solves only 30% of them.",

@@ -236,6 +236,7 @@ class ProposalRules:
         self.appositive_stops = frozenset(words["appositive_stops"])
         self.phrase_ends = frozenset(words["noun_phrase_ends"])
         self.further_adverbs = frozenset(words["further_adverbs"])
+        self.count_words = frozenset(words["count_words"])
         self.list_stops = frozenset(words["list_stops"])
         # "A, B and C": the words that join a list's last item
         self.list_joiners = frozenset(words["list_joiners"])
@@ -628,7 +629,8 @@ class ProposalRules:
                         break
                 name = " ".join(x[1] for x in seq).strip(_STRIP)
                 if (len(seq) >= 2 or lenient) and self.is_valid_name(name):
-                    found.append((s, s + len(name), name, None))
+                    items = self._counted_items(text, s, name)
+                    found.extend(items)
                     i = self._goes_on(text, ws, s + len(name), k)
                     if i < 0:
                         break
@@ -643,6 +645,27 @@ class ProposalRules:
             skipped += 1
             i += 1
         return found
+
+    def _counted_items(
+        self, text: str, start: int, name: str
+    ) -> list[tuple[int, int, str, str | None]]:
+        """The name at `start`, or its items when an appositive counts them: "Clip-Higher and
+        Dynamic Sampling, two simple fixes" names two methods."""
+        end = start + len(name)
+        one: list[tuple[int, int, str, str | None]] = [(start, end, name, None)]
+        if " and " not in name:
+            return one
+        after = text[end : end + 20].lstrip(" ,").split(None, 1)[:1]
+        if not after or after[0].casefold() not in self.count_words:
+            return one
+        first, _, second = name.partition(" and ")
+        if not (self.is_valid_name(first) and self.is_valid_name(second)):
+            return one
+        items: list[tuple[int, int, str, str | None]] = [
+            (start, start + len(first), first, None),
+            (end - len(second), end, second, None),
+        ]
+        return items
 
     def _goes_on(self, text: str, ws: _WordScan, end: int, k: int) -> int:
         """Where a list goes on after the item ending at `end` (its words before word k): the
