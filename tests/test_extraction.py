@@ -160,6 +160,10 @@ def test_pluralised_metric_codes(
         ("FernNet raises BLEU by 1.2.", ("BLEU", "1.2", "higher")),
         ("FernNet slashes FID by 3.2.", ("FID", "3.2", "lower")),
         ("FernNet trims perplexity by 0.4.", ("perplexity", "0.4", "lower")),
+        # energy efficiency written as work per energy: higher is better
+        ("FernNet improves tokens per joule by 5.6x.", ("energy", "5.6x", "higher")),
+        ("FernNet achieves 12.1 TOPS/W.", ("energy", "12.1 TOPS/W", "higher")),
+        ("FernNet doubles the performance per watt.", ("energy", None, "higher")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:

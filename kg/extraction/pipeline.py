@@ -318,8 +318,8 @@ def build_nlp(
     if name != PIPELINE_NAME:
         raise ValueError(f"unknown pipeline {name!r}; the extraction pipeline is {PIPELINE_NAME!r}")
     nlp = spacy.blank("en")
-    # "on ADE20K.", "Llama-7B.": English keeps the period of a word ending in a digit and a
-    # capital (as of "U.S."), so the term matchers would not see the name
+    # "on ADE20K.", "Llama-7B.", "12 TOPS/W.": English keeps the period of a word ending in a
+    # digit or a slash and a capital (as of "U.S."), so the term matchers would not see the name
     # "8xH100" (or with a multiplication sign): a count of devices, split off so that the model
     # is seen
     lexicon = load_vocabulary().lexicon
