@@ -44,7 +44,7 @@ from kg.extraction.context import (
     token_end,
     token_offsets,
 )
-from kg.extraction.context_terms import extract_datasets, extract_tasks
+from kg.extraction.context_terms import extract_datasets, extract_tasks, link_claim_datasets
 from kg.extraction.improves import ImprovementRules
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.targets import MethodResolver, extract_targets
@@ -251,7 +251,7 @@ class ContextTerms:
         cues = doc.user_data.get(CUES_KEY, {})
         heads = {i for i, found in cues.items() for c in found if c[0] == "DATASET"}
         ctx.result["datasets"] = extract_datasets(doc, ctx, methods, heads)
-        _link_datasets(ctx.result.get("improves", []), ctx.result["datasets"])
+        link_claim_datasets(ctx.result.get("improves", []), ctx.result["datasets"])
         ctx.result["tasks"] = extract_tasks(doc, ctx)
         doc.user_data.pop(CUES_KEY, None)
         doc.user_data.pop(CUE_MATCHES_KEY, None)
@@ -260,37 +260,6 @@ class ContextTerms:
         doc.user_data.pop(TERMS_KEY, None)
         doc.user_data.pop(TOKENS_KEY, None)
         return doc
-
-
-def _link_datasets(claims: list[dict[str, Any]], datasets: list[dict[str, Any]]) -> None:
-    """A claim with no dataset takes one that the context patterns found in its sentence ("a
-    PSNR of 33.1 dB on the Synthetic-NeRF dataset"): the first written after its metric, else
-    the first (the claim rules see only the vocabulary's datasets)."""
-    if not datasets:
-        return
-    for claim in claims:
-        if claim["dataset"] is not None:
-            continue
-        sent = claim["evidence"]["text"]
-        at = max(0, sent.find(claim["metric_text"]))
-        found = sorted(
-            (k if k >= at else len(sent) + k, d["text"])
-            for d in datasets
-            if (k := _word_at(sent, d["text"])) >= 0
-        )
-        if found:
-            claim["dataset"] = found[0][1]
-
-
-def _word_at(text: str, word: str) -> int:
-    """Where `word` is first written in `text` as a whole word, or -1."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not text[at - 1 : at].isalnum() and not text[end : end + 1].isalnum():
-            return at
-        at = text.find(word, at + 1)
-    return -1
 
 
 @Language.factory("kg_context")

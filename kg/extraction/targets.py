@@ -28,6 +28,7 @@ from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation, load_vocabulary
 
 _WORDS = load_vocabulary().lexicon["hardware_words"]
+_CLAUSE_WORDS = load_vocabulary().lexicon["clause_coordinators"]  # lowercase already
 _RESULT = re.compile(  # a measured result
     rf"\d(?:\.\d+)?\s?(?:{alternation(_WORDS['result_units'])})(?!\w)", re.I
 )
@@ -53,7 +54,7 @@ def _compared(words: Callable[[str], list[str]]) -> str:
 def _compared_on(words: Callable[[str], list[str]]) -> str:
     return (
         rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
-        rf"(?:(?!(?:{alternation(words('clause_words'))})\b)[\w\-.]+\s+){{1,4}}"
+        rf"(?:(?!(?:{alternation(_CLAUSE_WORDS)})\b)[\w\-.]+\s+){{1,4}}"
         rf"(?:{alternation(words('baseline_platform_words'), any_space=True)})"
         rf"\s+(?:[\w\-.]+\s+){{0,2}}$"
     )
