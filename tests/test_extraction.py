@@ -684,6 +684,24 @@ def test_hardware_models_keep_their_name(written: str, name: str) -> None:
     assert canonical_hardware_name(written) == name
 
 
+@pytest.mark.parametrize(
+    ("sentence", "hardware", "hw_class"),
+    [
+        ("On Apple M2 GPUs, FernNet reaches 50 FPS.", "Apple M2 GPU", "GPU"),
+        ("FernNet runs on the Apple M-series GPU.", "Apple M-series GPU", "GPU"),
+        ("FernNet runs on the Snapdragon 8 Gen 3 NPU.", "Qualcomm Snapdragon 8 Gen 3 NPU", "NPU"),
+        # the SoC itself, and a class word naming the product's own class, add no part
+        ("FernNet runs on an Apple M3 Max.", "Apple M3 Max", "CPU"),
+        ("FernNet runs on an Intel Xeon Platinum 8380 CPU.", "Intel Xeon Platinum 8380 CPU", "CPU"),
+    ],
+)
+def test_soc_part_is_the_target(
+    extractor: Extractor, sentence: str, hardware: str, hw_class: str
+) -> None:
+    x = extractor.extract(paper("FernNet: fast", f"We propose FernNet. {sentence}"))
+    assert [(t.hardware, t.hw_class) for t in x.targets] == [(hardware, hw_class)]
+
+
 def test_hardware_model_in_targets(extractor: Extractor) -> None:
     p = paper(
         "PhoneNet: Fast",
@@ -696,7 +714,8 @@ def test_hardware_model_in_targets(extractor: Extractor) -> None:
     assert {
         "Apple iPhone 15 Pro",
         "Samsung Galaxy S23",
-        "Qualcomm Snapdragon 8 Gen 2",
+        # an SoC's part: the class word names it
+        "Qualcomm Snapdragon 8 Gen 2 NPU",
         # the class word after the model ("FPGA", "chips") is not part of the model's name
         "Xilinx U55C FPGA",
         "Google TPU v5e",
@@ -933,6 +952,9 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
          "implementation on an NVIDIA A100.", "FPGA", "GPU"),
         ("On a Xilinx ZCU102, CoilNet achieves a 3x speedup over the reference code running on an "
          "Intel Core i7 CPU.", "FPGA", "CPU"),
+        # the own product named in an earlier sentence
+        ("CoilNet is implemented on a Xilinx Alveo U280. It is 9.3x more energy efficient than "
+         "a PyG implementation on an NVIDIA A100.", "FPGA", "GPU"),
     ],
 )  # fmt: skip
 def test_compared_against_hardware_is_not_a_target(
@@ -958,7 +980,7 @@ def test_hardware_both_sides_of_a_comparison_ran_on_is_a_target(
     extractor: Extractor, sentence: str, hardware: str
 ) -> None:
     """ "faster than B on HW": both were measured on HW, unless the method's own product of
-    another class is named before it in the sentence."""
+    another class is named before it."""
     p = paper("CoilNet: Compact Inference", f"We present CoilNet, a compact network. {sentence}")
     assert hardware in {t.hardware for t in extractor.extract(p).targets}
 

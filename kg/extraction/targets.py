@@ -2,16 +2,17 @@
 
 - `hardware_model`: a specific product ("A100", "Jetson Orin", "Snapdragon 855"), confidence 0.9.
 - `hardware_class`: a class or device class ("GPUs", "edge devices"), confidence 0.7.
+An SoC or phone named with a part's class word ("Apple M2 GPUs") targets that part (class GPU).
 Mentions that only measure cost ("GPU hours", "GPU days") are skipped, and a sentence about
 other work (a cue such as "existing", "traditional", "however" and no reference to this paper) only
 counts when the paper's own title or main method is about that hardware class. So does a
 problem stated about hardware ("not efficient for", "future accelerators") or hardware given as
 an example ("accelerators (e.g., Apple M4)") in a sentence not about this paper; a comparison
-baseline ("faster than GPUs"), the platform a baseline ran on when the sentence has named the
-method's own product of another class ("on an Alveo U280 ... than PyG on an A100") and a count
-("the number of accelerators") never count. Each
-method gets one target per hardware; a generic class mention is dropped when the same method
-already has a specific product of that class.
+baseline ("faster than GPUs"), the platform a baseline ran on when the abstract has named the
+method's own product of another class before ("on an Alveo U280 ... than PyG on an A100") and a
+count ("the number of accelerators") never count. Each method gets one target per hardware; a
+generic class mention is dropped when the same method already has a specific product of that
+class.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from kg.extraction.context import CaselessSearch, DocContext
 from kg.extraction.normalise import hardware_name, method_key
 from kg.extraction.terms import terms_of
-from kg.extraction.vocab import Vocabulary, alternation, load_vocabulary
+from kg.extraction.vocab import HardwareEntry, Vocabulary, alternation, load_vocabulary
 
 _WORDS = load_vocabulary().lexicon["hardware_words"]
 _CLAUSE_WORDS = load_vocabulary().lexicon["clause_coordinators"]  # lowercase already
@@ -127,6 +128,19 @@ def _vendor_class(target: dict[str, Any]) -> bool:
     return target["hardware"] in (f"{target['vendor']} {target['class']}", target["class"])
 
 
+def _soc_part(entry: HardwareEntry, written: str, vocab: Vocabulary) -> str:
+    """The class of the hardware a mention names: an SoC's or a phone's part when its class word
+    follows ("Apple M2 GPUs", "Snapdragon 8 Gen 3 NPU": GPU, NPU), else the entry's class."""
+    words = vocab.lexicon["hardware_words"]
+    if entry.hw_class not in words["soc_classes"]:
+        return entry.hw_class
+    last = written.rsplit(maxsplit=1)[-1]
+    part = vocab.hardware_by_alias.get(last.casefold())
+    if part is None or part.vendor is not None or part.hw_class not in words["soc_part_classes"]:
+        return entry.hw_class
+    return part.hw_class
+
+
 def extract_targets(
     doc: Doc, ctx: DocContext, vocab: Vocabulary, resolver: MethodResolver
 ) -> list[dict[str, Any]]:
@@ -136,7 +150,6 @@ def extract_targets(
     title_low = ctx.title.casefold()
     out: dict[tuple[str | None, str], dict[str, Any]] = {}
     about_self_in: dict[int, bool] = {}  # by sentence index: a sentence often names several
-    own_in: dict[tuple[str | None, str], int] = {}  # the sentence of each target kept
     for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "HARDWARE"):
         entry = vocab.hardware_by_alias.get(canonical.casefold())
         if entry is None:
@@ -182,21 +195,21 @@ def extract_targets(
         method = resolver.resolve(text)
         rule = "hardware_model" if specific else "hardware_class"
         name = hardware_name(entry, written)
+        hw_class = _soc_part(entry, written, vocab)
+        if hw_class != entry.hw_class:
+            name = f"{name} {hw_class}"
         key = (method_key(method) if method else None, name)
         if key in out:
             continue
         if _COMPARED_ON.search(before) is not None and any(
-            k[0] == key[0] and t["vendor"] and t["class"] != entry.hw_class
-            for k, t in out.items()
-            if own_in.get(k) == sent.i
+            k[0] == key[0] and t["vendor"] and t["class"] != hw_class for k, t in out.items()
         ):
-            continue  # the method's own product is named before it, in the same sentence
-        own_in[key] = sent.i
+            continue  # the method's own product is named before it
         out[key] = {
             "method": method,
             "hardware": name,
             "vendor": entry.vendor,
-            "class": entry.hw_class,
+            "class": hw_class,
             "text": written,
             "evidence": ctx.evidence(sent, rule, 0.9 if specific else 0.7),
         }
