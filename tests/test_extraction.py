@@ -490,6 +490,10 @@ def test_targets_and_improves(extractor: Extractor) -> None:
          "benchmark.", {"accuracy": "FernText", "BLEU": "FernText"}),
         ("FernNet improves the BLEU score by 2.1 on WMT14 and on the FernText benchmark.",
          {"BLEU": "WMT14"}),
+        # a found dataset written before the vocabulary's one: the claim's is the first
+        ("FernNet reduces AbsRel by 12% on the FernDepth and Waymo benchmarks.",
+         {"AbsRel": "FernDepth"}),
+        ("FernNet reaches 65.9% accuracy on AIME'24 and MATH500.", {"accuracy": "AIME'24"}),
     ],
 )  # fmt: skip
 def test_claims_take_the_datasets_of_their_sentence(
