@@ -482,6 +482,26 @@ def test_targets_and_improves(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "We evaluate 21 models and find that even the best model, GPT-4o, reaches only 61.3% "
+        "accuracy, far below human performance of 93.5%.",
+        "On ChartBench-X, GPT-4o reaches 61.3% accuracy, 12% higher than LLaVA.",
+    ],
+)
+def test_a_proposed_benchmark_improves_nothing(extractor: Extractor, sentence: str) -> None:
+    """Results stated on a benchmark the paper proposes are the evaluated models' findings."""
+    x = extractor.extract(
+        paper(
+            "ChartBench-X: Chart Understanding",
+            f"We present ChartBench-X, a benchmark of 12,000 chart questions. {sentence}",
+        )
+    )
+    assert [m.name for m in x.methods] == ["ChartBench-X"]
+    assert x.improves == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "datasets"),
     [
         ("FernNet achieves a PSNR of 33.1 dB on the Synthetic-NeRF dataset, 0.4 dB higher than "
@@ -1011,6 +1031,39 @@ def test_baseline_stops_at_the_next_comparison(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "baseline"),
+    [
+        ("FernNet gives a 2.9x speedup, compared with 2.3x for Medusa and 2.5x for EAGLE.",
+         "Medusa"),
+        ("FernNet reaches 71.2% accuracy versus 65.3% by the best baseline.", "the best baseline"),
+        # "more than" and "over" hedge a value: no comparison
+        ("FernNet cuts the training cost by more than 30% of its original cost.", None),
+        ("FernNet gives speedups of over 2.5x for most programs.", None),
+    ],
+)  # fmt: skip
+def test_baseline_is_the_owner_of_a_compared_value(
+    extractor: Extractor, sentence: str, baseline: str | None
+) -> None:
+    claims = fern(extractor, sentence).improves
+    assert claims and claims[0].baseline == baseline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("FernNet reaches a 78% success rate, compared with 52% for policies trained with sparse "
+         "rewards.", [("success rate", "78%", "policies trained with sparse rewards")]),
+        ("FernNet gives a 2.9x speedup versus 2.3x for Medusa.", [("speedup", "2.9x", "Medusa")]),
+    ],
+)  # fmt: skip
+def test_a_baselines_value_and_words_are_not_claimed(
+    extractor: Extractor, sentence: str, claims: list[tuple[str, str, str]]
+) -> None:
+    got = fern(extractor, sentence).improves
+    assert [(c.metric, c.value, c.baseline) for c in got] == claims
+
+
+@pytest.mark.parametrize(
     ("sentence", "field", "by_metric"),
     [
         ("FernNet surpasses ResNet by 5.5 mAP on COCO detection and 7.7% mIoU on ADE20K.",
@@ -1214,6 +1267,9 @@ def test_value_ranges_and_pronoun_baselines(
         # "smaller" said of a noun, or of no method named: a description
         "FernNet lets CODEGEN, an open-sourced and 10x smaller model than CODEX, match CODEX.",
         "We distill the ensemble into a student model that is 8x smaller than the teacher.",
+        # a cost paid, a metric lost
+        "FernNet prunes the ferns at a negligible latency overhead of 2%.",
+        "Distilled to one step, FernNet loses less than 2% success rate on RoboMimic.",
     ],
 )
 def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
@@ -1229,6 +1285,8 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
          "0.05"),
         ("FernNet reaches 64.3% AP, comparable to dense detectors, and runs 2x faster.",
          "speed", "2x"),
+        # an overhead reduced is a gain
+        ("FernNet reduces the latency overhead of checkpointing by 3x.", "latency", "3x"),
     ],
 )  # fmt: skip
 def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, value: str) -> None:

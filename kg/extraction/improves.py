@@ -144,6 +144,10 @@ def _holds_any(text: str, phrases: tuple[str, ...]) -> bool:
     return False
 
 
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in spans)
+
+
 def _following(
     text: str, found: list[tuple[int, str]], at: int, quantities: list[Any]
 ) -> str | None:
@@ -222,6 +226,7 @@ class ImprovementRules:
         lex = vocab.lexicon
         self.vocab = vocab
         self.claim_words = vocab.words("claim_words")
+        self.evaluation_kinds = frozenset(lex["evaluation_kinds"])
         self.lower_words = vocab.words("direction_lower")
         self.higher_words = vocab.words("direction_higher")
         self.other = vocab.words("other_work_cues")
@@ -266,6 +271,15 @@ class ImprovementRules:
             if not metric.startswith("_")
         }
         self.not_baseline_starts = tuple(lex["not_baseline_starts"])
+        # "compared with 2.3x for Medusa": the baseline is the value's owner (not after "than"
+        # or "over", which also hedge a value: "more than 30% of its costs")
+        owners = lex["value_owner_words"]
+        self.owner_cues = tuple(owners["cues"])
+        self.owned_value = re.compile(
+            rf"\s*[\d.,]+(?:\s?[^\s\d]+)?\s+(?:{alternation(owners['links'])})\s+"
+            r"(?P<b>[^\d\s].*?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:and|or)\s|$)",
+            re.I,
+        )
         self.baseline_heads = vocab.words("baseline_heads")
         self.not_baselines = vocab.words("not_baselines")  # pronouns: "outperforms them"
         self.clause_break = re.compile(rf"[;]|\b({alternation(lex['claim_clause_breaks'])})\b")
@@ -285,6 +299,7 @@ class ImprovementRules:
         }
         self.adjacent = vocab.words("adjacent_claim_words")
         self.loss_words = vocab.words("loss_words")
+        self.loss_verbs = vocab.words("loss_verbs")
         # "trail by 0.4 WER", "trails GPT-4 in accuracy": behind on the metric, whichever way
         # it is better
         self.behind_words = vocab.words("behind_words")
@@ -295,6 +310,7 @@ class ImprovementRules:
         self.any_retention = _substring_free(sorted(self.retention_words))
         # "increases VRAM by 40%", "4600x more energy": a cost that grows is no improvement
         self.increase_words = vocab.words("increase_words")
+        self.overhead_words = vocab.words("overhead_words")
         # ... unless it is small ("only a marginal 0.05 sFID increase"), or the words name the
         # metric's good side ("higher energy efficiency", "more memory savings")
         self.minimizers = vocab.words("minimizers")
@@ -341,6 +357,13 @@ class ImprovementRules:
                 else:
                     group[1].append((canonical, start, end))
         method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
+        # a benchmark the paper proposes improves nothing (where a dataset trained on may): a
+        # result stated with it is the paper's own model's, or a finding about the models it
+        # evaluates
+        evaluated = {m["name"] for m in methods if m["name"] and m["kind"] in self.evaluation_kinds}
+        producer = next(
+            (m["name"] for m in methods if m["main"] and m["name"] not in evaluated), None
+        )
         results: dict[tuple[str, str], dict[str, Any]] = {}
         baselines: list[str] = []
         for sent, spans in by_sent.values():
@@ -399,7 +422,17 @@ class ImprovementRules:
                 continue
             if cands is None:
                 cands = self._candidates(sent, text, low, folded, spans)
+            if _holds_any(low, self.owner_cues):
+                # "compared with 52% for policies trained with sparse rewards": the baseline's
+                # value and words are no claim's
+                owned = self._owned(text, low)
+                quantities = [q for q in quantities if not _inside(q[0], owned)]
+                cands = [c for c in cands if not _inside(c[2], owned)]
             method = named if named is not None else resolver.main
+            if method in evaluated:
+                if producer is None:
+                    continue
+                method = producer
             # the comparisons (position, baseline) and the first baseline, read when the sentence
             # yields a claim
             found: list[tuple[int, str]] | None = None
@@ -677,10 +710,20 @@ class ImprovementRules:
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
             return True  # "compared to the full precision": a number format
-        if entry.direction == "higher" and _meets(self.loss_words, before[-3:], after[:3]):
-            return True  # "accuracy drop", "negligible loss in accuracy"
+        if entry.direction == "higher" and (
+            _meets(self.loss_words, before[-3:], after[:3])
+            or not self.loss_verbs.isdisjoint(before)
+        ):
+            return True  # "accuracy drop", "negligible loss in accuracy", "loses less than 2% SR"
         if not self.behind_words.isdisjoint(before):
             return True  # "trail by 0.4 WER", "lags by 1.2% in accuracy"
+        if (
+            entry.direction == "lower"
+            and after[:1]
+            and after[0] in self.overhead_words
+            and self.lower_words.isdisjoint(before[-4:])
+        ):
+            return True  # "at a latency overhead of 2%": paid, unless reduced
         if (
             entry.direction == "lower"
             and _meets(self.increase_words, before, after)
@@ -771,6 +814,17 @@ class ImprovementRules:
             return None
         return d
 
+    def _owned(self, text: str, low: str) -> list[tuple[int, int]]:
+        """The spans of a value and the baseline owning it after a comparison cue ("compared
+        with 2.3x for Medusa")."""
+        out = []
+        for at in literal_starts(low, self.owner_cues):
+            cue_end = next(at + len(c) for c in self.owner_cues if low.startswith(c, at))
+            m = self.owned_value.match(text, cue_end)
+            if m is not None:
+                out.append((cue_end, m.end("b")))
+        return out
+
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
@@ -784,6 +838,12 @@ class ImprovementRules:
         out = []
         for m in matches:
             b = text[m.start("b") : m.end("b")].strip(" .,")
+            if (
+                b[:1].isdigit()
+                and low.startswith(self.owner_cues, m.start())
+                and (owner := self.owned_value.match(text, m.start("b")))
+            ):
+                b = owner.group("b")
             if (
                 not b
                 or b[0].isdigit()
