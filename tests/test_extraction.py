@@ -171,10 +171,22 @@ def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str,
     assert got == [claim]
 
 
-@pytest.mark.parametrize("text", ["FPS", "frames per second", "frame rate"])
-def test_fps_is_one_metric(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "canonical", "family"),
+    [
+        ("FPS", "FPS", "speed"),
+        ("frames per second", "FPS", "speed"),
+        ("frame rate", "FPS", "speed"),
+        # ANNOTATION: storage is a model size, not memory
+        ("storage", "parameters", "model_size"),
+        ("storage cost", "parameters", "model_size"),
+        ("AbsRel", "AbsRel", "quality"),
+        ("absolute relative error", "AbsRel", "quality"),
+    ],
+)
+def test_metric_names_and_families(text: str, canonical: str, family: str) -> None:
     entry = canonical_metric(text)
-    assert entry is not None and (entry.canonical, entry.family) == ("FPS", "speed")
+    assert entry is not None and (entry.canonical, entry.family) == (canonical, family)
 
 
 @pytest.mark.parametrize(
