@@ -49,7 +49,13 @@ from kg.extraction.normalise import (
     method_key,
 )
 from kg.extraction.proposes import ProposalRules
-from kg.extraction.quantities import _CORE_RE, _values, holds_digit, parse_quantity
+from kg.extraction.quantities import (
+    _CORE_RE,
+    _values,
+    find_quantities,
+    holds_digit,
+    parse_quantity,
+)
 from kg.extraction.targets import _COMPARED, _SELF
 from kg.extraction.terms import _longest_first
 from kg.extraction.vocab import load_vocabulary
@@ -254,6 +260,19 @@ def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
     q = parse_quantity(text)
     assert q.number == pytest.approx(number)
     assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a number hyphened to a word is part of a name, unless it has a unit
+        ("CacheBlend-2 cuts latency by 2.8-3.9x on CIFAR-10.", ["2.8-3.9x"]),
+        ("Llama-2 with top-5 accuracy of 91", ["91"]),
+        ("Chamfer-15%, P2S-18%", ["15%", "18%"]),
+    ],
+)
+def test_numbers_of_names_are_not_values(text: str, values: list[str]) -> None:
+    assert [q.text for _s, _e, q in find_quantities(text)] == values
 
 
 def test_list_value_keeps_all_numbers() -> None:

@@ -205,9 +205,10 @@ def has_factor_words(low: str) -> bool:
 def find_quantities(
     text: str, *, has_digit: bool | None = None, factor_words: bool | None = None
 ) -> list[tuple[int, int, Quantity]]:
-    """Quantities in `text` as (start, end, Quantity), skipping years and bare integers glued to
-    words. Numbers are found first (a pattern that starts with a digit is cheap to scan for);
-    a hedge written before one ("up to", "nearly") is then taken in by looking back.
+    """Quantities in `text` as (start, end, Quantity), skipping years and bare numbers glued to
+    words (or hyphened to them: "Llama-2"). Numbers are found first (a pattern that starts with a
+    digit is cheap to scan for); a hedge written before one ("up to", "nearly") is then taken in
+    by looking back.
 
     A caller that has already tested `text` for a digit or for a word factor key ("fold",
     "half", ...; see `has_factor_words`) passes the answers instead of having them recomputed."""
@@ -247,5 +248,7 @@ def find_quantities(
             n = parsed.number
             if 1900 <= n <= 2100 and float(n).is_integer():
                 continue
+            if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+                continue  # "CacheBlend-2", "CIFAR-10": part of a name ("Chamfer-15%" is a value)
         out.append((start, end, parsed))
     return out
