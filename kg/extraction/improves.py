@@ -838,6 +838,9 @@ class ImprovementRules:
         out = []
         for m in matches:
             b = text[m.start("b") : m.end("b")].strip(" .,")
+            head, _, last = b.rpartition(" ")
+            if head and last.casefold() in self.coordinators:
+                b = head.rstrip(" ,")  # "over single LoRA and by 1.1 points over ...": single LoRA
             if (
                 b[:1].isdigit()
                 and low.startswith(self.owner_cues, m.start())
