@@ -745,6 +745,7 @@ def test_hardware_models_keep_their_name(written: str, name: str) -> None:
         ("On Apple M2 GPUs, FernNet reaches 50 FPS.", "Apple M2 GPU", "GPU"),
         ("FernNet runs on the Apple M-series GPU.", "Apple M-series GPU", "GPU"),
         ("FernNet runs on the Snapdragon 8 Gen 3 NPU.", "Qualcomm Snapdragon 8 Gen 3 NPU", "NPU"),
+        ("FernNet runs on the Snapdragon 8 Gen 3 CPU.", "Qualcomm Snapdragon 8 Gen 3 CPU", "CPU"),
         # the SoC itself, and a class word naming the product's own class, add no part
         ("FernNet runs on an Apple M3 Max.", "Apple M3 Max", "CPU"),
         ("FernNet runs on an Intel Xeon Platinum 8380 CPU.", "Intel Xeon Platinum 8380 CPU", "CPU"),
