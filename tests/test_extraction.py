@@ -437,6 +437,19 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
             "H2OX",
             None,
         ),
+        (
+            # a capitalised compound is a name when an appositive follows it
+            "Streaming speech recognition",
+            "We propose Conformer-Lite, a streaming encoder with 40% fewer parameters.",
+            "Conformer-Lite",
+            None,
+        ),
+        (
+            "On-device language models",
+            "We open-source PocketLLM, a library for running quantized models on phones.",
+            "PocketLLM",
+            None,
+        ),
     ],
 )
 def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, alias) -> None:

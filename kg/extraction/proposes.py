@@ -305,6 +305,7 @@ class ProposalRules:
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
+        self.appositive_openers = tuple(vocab.lexicon["proposal_words"]["appositive_openers"])
         self._namey: dict[str, bool] = {}
         self._defs: dict[str, list[tuple[int, int, str, str | None]]] = {}
 
@@ -628,7 +629,14 @@ class ProposalRules:
                     else:
                         break
                 name = " ".join(x[1] for x in seq).strip(_STRIP)
-                if (len(seq) >= 2 or lenient) and self.is_valid_name(name):
+                # one capitalised compound right after the verb names the method when an
+                # appositive follows: "we propose Conformer-Lite, a streaming encoder"
+                apposed = (
+                    skipped == 0
+                    and "-" in name
+                    and text.startswith(self.appositive_openers, s + len(name))
+                )
+                if (len(seq) >= 2 or lenient or apposed) and self.is_valid_name(name):
                     items = self._counted_items(text, s, name)
                     found.extend(items)
                     i = self._goes_on(text, ws, s + len(name), k)
