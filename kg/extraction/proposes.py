@@ -305,7 +305,7 @@ class ProposalRules:
         known = set(vocab.hardware_by_alias) | set(vocab.metric_by_alias)
         known |= set(vocab.dataset_by_alias)
         self.known_terms = frozenset(known)
-        self.appositive_openers = tuple(vocab.lexicon["proposal_words"]["appositive_openers"])
+        self.appositive_openers = tuple(words["appositive_openers"])
         self._namey: dict[str, bool] = {}
         self._defs: dict[str, list[tuple[int, int, str, str | None]]] = {}
 

@@ -128,15 +128,17 @@ def _vendor_class(target: dict[str, Any]) -> bool:
     return target["hardware"] in (f"{target['vendor']} {target['class']}", target["class"])
 
 
+_SOC_CLASSES = frozenset(_WORDS["soc_classes"])
+_SOC_PART_CLASSES = frozenset(_WORDS["soc_part_classes"])
+
+
 def _soc_part(entry: HardwareEntry, written: str, vocab: Vocabulary) -> str:
     """The class of the hardware a mention names: an SoC's or a phone's part when its class word
     follows ("Apple M2 GPUs", "Snapdragon 8 Gen 3 NPU": GPU, NPU), else the entry's class."""
-    words = vocab.lexicon["hardware_words"]
-    if entry.hw_class not in words["soc_classes"]:
+    if entry.hw_class not in _SOC_CLASSES:
         return entry.hw_class
-    last = written.rsplit(maxsplit=1)[-1]
-    part = vocab.hardware_by_alias.get(last.casefold())
-    if part is None or part.vendor is not None or part.hw_class not in words["soc_part_classes"]:
+    part = vocab.hardware_by_alias.get(written.rsplit(maxsplit=1)[-1].casefold())
+    if part is None or part.vendor is not None or part.hw_class not in _SOC_PART_CLASSES:
         return entry.hw_class
     return part.hw_class
 
