@@ -258,6 +258,13 @@ class ImprovementRules:
             for group in lex["unit_families"]
             for unit in group["units"]
         }
+        # a unit only some metrics are measured in: "0.8 dB" is a PSNR's, not an SSIM's
+        self.unit_metrics = {
+            unit: frozenset(group["metrics"])
+            for group in lex["unit_families"]
+            if "metrics" in group
+            for unit in group["units"]
+        }
         self.baseline = _baseline_pattern(lex)
         self.ascii_baseline = _baseline_pattern(lex, fold=False)
         self.coordinations = frozenset(lex["metric_coordinations"])
@@ -308,6 +315,12 @@ class ImprovementRules:
         self.retention_words = vocab.words("retention_words")
         # whether the text before a value can hold one
         self.any_retention = _substring_free(sorted(self.retention_words))
+        # "decoding consumes 78% of the energy": a share of a cost, not a cut of it
+        self.share_verbs = vocab.words("share_verbs")
+        # "with less than 3% latency overhead": a lower word before "than" bounds the value
+        self.value_bound_words = vocab.words("value_bound_words")
+        # "at 8x acceleration": the setting measured at, not a speedup
+        self.operating_point_words = vocab.words("operating_point_words")
         # "increases VRAM by 40%", "4600x more energy": a cost that grows is no improvement
         self.increase_words = vocab.words("increase_words")
         self.overhead_words = vocab.words("overhead_words")
@@ -390,6 +403,7 @@ class ImprovementRules:
                     )
                     if q.unit in self.units
                     and not self._retained(low, s)
+                    and not self._share(low, s, e)
                     and not (q.unit is None and _list_marker(text, s, e))
                 ]
                 if has_digit or has_factor
@@ -465,6 +479,7 @@ class ImprovementRules:
             # each quantity goes to its nearest metric, nearest pairs first
             pairs = []
             unit_families = self.unit_families
+            unit_metrics = self.unit_metrics
             # the word after each value ("1.9% higher"), against which a metric's direction is read
             after_value = [(_first_words(low, qe, 1) or [""])[0] for _qs, qe, _q in quantities]
             for ci, (entry, metric_text, ms, me, _tight, _c, _s) in enumerate(cands):
@@ -476,6 +491,16 @@ class ImprovementRules:
                 for qi, (qs, qe, q) in enumerate(quantities):
                     if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
+                    if q.unit in unit_metrics and entry.canonical not in unit_metrics[q.unit]:
+                        continue
+                    if (
+                        fam == "speed"
+                        and q.unit == "x"
+                        and qe < ms
+                        and not text[qe:ms].strip()
+                        and self._operating_point(low, qs)
+                    ):
+                        continue  # "at 8x acceleration" (but "at 1.7x the FPS")
                     if qs >= me and after_value[qi] in contrary:
                         continue  # "24M FLOPs, which is 1.9% higher": not a FLOPs gain
                     if qe == me and after_value[qi] in self.input_rate_nouns:
@@ -721,7 +746,7 @@ class ImprovementRules:
             entry.direction == "lower"
             and after[:1]
             and after[0] in self.overhead_words
-            and self.lower_words.isdisjoint(before[-4:])
+            and not self._reduced(before[-4:])
         ):
             return True  # "at a latency overhead of 2%": paid, unless reduced
         if (
@@ -762,6 +787,25 @@ class ImprovementRules:
         before = low[max(0, start - 30) : start]
         return _holds_any(before, self.any_retention) and not self.retention_words.isdisjoint(
             _words(before)[-2:]
+        )
+
+    def _operating_point(self, low: str, start: int) -> bool:
+        """Whether the value at `start` is said as what something runs at ("at 8x")."""
+        return not self.operating_point_words.isdisjoint(_last_words(low, start, 1))
+
+    def _share(self, low: str, start: int, end: int) -> bool:
+        """Whether the value at `start`-`end` is a share ("consumes 78% of the energy")."""
+        return low.startswith(" of ", end) and not self.share_verbs.isdisjoint(
+            _words(low[max(0, start - 40) : start])[-3:]
+        )
+
+    def _reduced(self, before: list[str]) -> bool:
+        """Whether one of the words `before` a metric says it is lowered: "lower overhead",
+        not "less than 3% overhead" (a bound on the value)."""
+        bounds = self.value_bound_words
+        return any(
+            w in self.lower_words and (i + 1 == len(before) or before[i + 1] not in bounds)
+            for i, w in enumerate(before)
         )
 
     @staticmethod
