@@ -26,6 +26,7 @@ from kg.extraction.context import (
 )
 from kg.extraction.context_terms import (
     _DATASET_HEAD,
+    _LEAD_WORDS,
     _LIST_AFTER,
     _LIST_BEFORE,
     _MODEL_PROCESS,
@@ -1407,6 +1408,20 @@ def test_values_a_metric_cannot_take(
     assert [(c.metric, c.value) for c in fern(extractor, sentence).improves] == claims
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dataset"),
+    [
+        ("On the HPatches benchmark, FernNet reduces latency by 23%.", "HPatches"),
+        ("FernNet reduces latency by 23% on the fastMRI dataset.", "fastMRI"),
+        ("In the MegaDepth benchmark, FernNet reduces latency by 23%.", "MegaDepth"),
+    ],
+)
+def test_dataset_named_by_its_head_word(extractor: Extractor, sentence: str, dataset: str) -> None:
+    x = fern(extractor, sentence)
+    assert [d.name for d in x.datasets] == [dataset]
+    assert [c.dataset for c in x.improves] == [dataset]
+
+
 def test_a_question_is_not_a_result(extractor: Extractor) -> None:
     p = paper(
         "FernNet: Fast Ferns",
@@ -1803,17 +1818,18 @@ def test_sibling_list_scan_equals_the_search() -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "words"),
+    ("pattern", "lexicon"),
     [
-        (_DATASET_HEAD, "dataset_leads"),
-        (_LIST_BEFORE, "dataset_leads"),
-        (_LIST_AFTER, "dataset_list_heads"),
+        (_DATASET_HEAD, _LEAD_WORDS),
+        (_LIST_BEFORE, _LEAD_WORDS),
+        (_LIST_AFTER, load_vocabulary().lexicon["context_words"]["dataset_list_heads"]),
     ],
 )
-def test_word_start_scan_equals_the_bounded_search(pattern: re.Pattern[str], words: str) -> None:
+def test_word_start_scan_equals_the_bounded_search(
+    pattern: re.Pattern[str], lexicon: list[str]
+) -> None:
     """`word_matches` finds what `\\b` + the pattern finds, when every match opens with one of
-    the lexicon's words, each starting with a word character."""
-    lexicon = load_vocabulary().lexicon["context_words"][words]
+    the words (the lexicon's, and the leads capitalised), each starting with a word character."""
     assert all(re.match(r"\w", w) for w in lexicon)
     bounded = re.compile(rf"\b{pattern.pattern}", pattern.flags)
     for text in _word_start_texts(lexicon):

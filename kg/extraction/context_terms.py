@@ -38,10 +38,14 @@ _LEXICON = load_vocabulary().lexicon
 _WORDS = _LEXICON["context_words"]
 # the list and head patterns are read as if they opened with `\b`, from where one of their
 # first words is (`word_matches`)
-_LEADS = prefix_free(_WORDS["dataset_leads"])
+# "on the X dataset", and a sentence opening with one ("On the HPatches benchmark, ...")
+_LEAD_WORDS = [*_WORDS["dataset_leads"], *(w.capitalize() for w in _WORDS["dataset_leads"])]
+_LEADS = prefix_free(_LEAD_WORDS)
+# a name with a capital and a capital or digit after it, lowercase letters before it allowed
+# ("fastMRI", "iNat2018")
 _DATASET_HEAD = re.compile(
-    rf"(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
-    rf"(?P<n>[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
+    rf"(?:{alternation(_LEAD_WORDS)})\s+(?:the\s+)?"
+    rf"(?P<n>[a-z]*[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
 )
 _TITLE_FOR = re.compile(
     r"\bfor\s+(?:the\s+)?(?P<t>[\w\-’' ]{4,60}?)"
@@ -59,7 +63,7 @@ _LIST_AFTER = re.compile(
     r"(?P<l>[^.;:)]+)"
 )
 _LIST_BEFORE = re.compile(
-    rf"(?:{alternation(_WORDS['dataset_leads'])})\s+(?:the\s+)?"
+    rf"(?:{alternation(_LEAD_WORDS)})\s+(?:the\s+)?"
     rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})+)\s+(?:{_LIST_HEADS})\b"
 )
 # "on both A and B", "including A, B, and C": a list that holds a known dataset (its names may
@@ -68,7 +72,7 @@ _SIBLING = r"(?:[a-z]+-?)?" + _NAME
 _LIST_SEPARATORS = (", ", " and ", " or ", ",")
 _SIBLING_ITEM = re.compile(rf"(?:the\s+)?({_SIBLING})")
 _SIBLING_LIST = re.compile(
-    rf"(?:\b(?:{alternation([*_WORDS['dataset_leads'], *_LIST_OPENERS])})|[:(]"
+    rf"(?:\b(?:{alternation([*_LEAD_WORDS, *_LIST_OPENERS])})|[:(]"
     rf"|\b(?:{_LIST_HEADS}),)\s*"
     rf"(?:(?:{alternation(_WORDS['dataset_list_fillers'])})\s+)*"
     rf"(?P<l>{_SIBLING}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_SIBLING})+)"
@@ -189,7 +193,7 @@ def title_task_phrases(raw: str) -> list[str]:
 
 # where a `_SIBLING_LIST` match can open besides a colon or parenthesis: a word of these
 _SIBLING_FIRSTS = prefix_free(
-    w for w in [*_WORDS["dataset_leads"], *_LIST_OPENERS, *_LIST_HEAD_WORDS] if re.match(r"\w", w)
+    w for w in [*_LEAD_WORDS, *_LIST_OPENERS, *_LIST_HEAD_WORDS] if re.match(r"\w", w)
 )
 
 
