@@ -531,6 +531,19 @@ def test_targets_and_improves(extractor: Extractor) -> None:
     assert ev.rule and 0 < ev.confidence <= 1
 
 
+def test_a_result_of_another_method_of_a_benchmark_paper(extractor: Extractor) -> None:
+    """With no main method of its own making, a result goes to the paper's method named with it."""
+    x = extractor.extract(
+        paper(
+            "ChartBench-X: Chart Understanding",
+            "We present ChartBench-X, a benchmark of 12,000 chart questions. GPT-4o reaches only "
+            "61.3% accuracy on it. We further propose ChartCoT, a prompting method that improves "
+            "the accuracy of open models by 7.4% on average.",
+        )
+    )
+    assert [(c.method, c.metric, c.value) for c in x.improves] == [("ChartCoT", "accuracy", "7.4%")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -838,6 +851,11 @@ def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> N
          {("speed", "YOLOv8"), ("latency", "YOLOv8")}),
         # the baseline ends where a pronoun opens the clause's subject
         ("Compared to LION it reduces sampling time from 27 s to 3.1 s.", {("runtime", "LION")}),
+        # a participle's phrase is the baseline's, up to the next word that ends one
+        ("FernNet improves F1 by 14 points over detectors trained on simulated data.",
+         {("F1", "detectors trained on simulated data")}),
+        ("FernNet is 2x faster than the teacher distilled from GPT-4 on MMLU.",
+         {("speed", "the teacher distilled from GPT-4")}),
     ],
 )  # fmt: skip
 def test_each_claim_takes_the_comparison_after_it(

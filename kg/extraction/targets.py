@@ -92,10 +92,10 @@ class MethodResolver:
     Facts stated about a named sub-component ("the MCTP module reduces latency") are credited to
     the main method, as the annotation guideline does."""
 
-    def __init__(self, methods: list[dict[str, Any]]) -> None:
+    def __init__(self, methods: list[dict[str, Any]], mains_only: bool = True) -> None:
         self.methods = methods
         names: list[tuple[str, str | None]] = []
-        mains = [m for m in methods if m.get("main")] or methods[:1]
+        mains = ([m for m in methods if m.get("main")] or methods[:1]) if mains_only else methods
         for m in mains:
             for n in [m["name"], *m.get("aliases", [])]:
                 if n:
