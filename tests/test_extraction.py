@@ -1453,6 +1453,7 @@ def test_a_question_is_not_a_result(extractor: Extractor) -> None:
     [
         ("We present a comprehensive empirical study of quantized accuracy.", None, None),
         ("In this paper, we address the challenges posed by long videos.", None, None),
+        ("We study how reward model size affects overoptimization in RLHF.", None, None),
         ("We introduce a simple, unified framework to handle diverse conditions.",
          "simple unified framework", "framework"),
         ("We propose a new framework to find architectures for efficient Transformers.",

@@ -253,6 +253,8 @@ class ProposalRules:
         self.heads = frozenset(words["unnamed_heads"])
         self.complements = frozenset(words["head_complements"])
         self.study_heads = frozenset(words["study_heads"])
+        # "we study how reward model size affects ...": a question, not a thing made
+        self.question_openers = frozenset(words["question_openers"])
         # "INT v.s. FP: A Comprehensive Study": two things compared, not a name
         self.comparison_words = frozenset(words["comparison_words"])
         self.prior_before_cue = re.compile(rf"\b({alternation(words['prior_cues'])})\b")
@@ -1074,6 +1076,8 @@ class ProposalRules:
                 words.pop(0)
             if any(w.casefold() in self.study_heads for w in words[:4]):
                 continue  # "a comprehensive empirical study of ...", "the challenges posed by"
+            if words and words[0].casefold() in self.question_openers:
+                continue
             desc = " ".join(words).strip(_STRIP)
             if not desc:
                 continue
