@@ -790,6 +790,21 @@ def test_soc_part_is_the_target(
     assert [(t.hardware, t.hw_class) for t in x.targets] == [(hardware, hw_class)]
 
 
+@pytest.mark.parametrize(
+    ("title", "hardware"),
+    [
+        # of two overlapping names as long, the later holds the head noun
+        ("FernNet: Detection on Mobile GPUs", "mobile GPU"),
+        ("FernNet: Detection on Mobile Platforms", "mobile devices"),
+    ],
+)
+def test_overlapping_hardware_names_keep_the_head(
+    extractor: Extractor, title: str, hardware: str
+) -> None:
+    x = extractor.extract(paper(title, "We propose FernNet. FernNet reaches 50 FPS."))
+    assert [t.hardware for t in x.targets] == [hardware]
+
+
 def test_hardware_model_in_targets(extractor: Extractor) -> None:
     p = paper(
         "PhoneNet: Fast",
@@ -1888,13 +1903,13 @@ def test_unnamed_proposal_lowercased_search_equals_the_case_insensitive_one() ->
 
 def test_longest_first_keeps_what_the_greedy_longest_first_filter_keeps() -> None:
     """`_longest_first` (sorted once, a decorated sort when spans overlap) keeps what a greedy
-    filter keeps: longest first, ties by start and then in the given order (an exact match, given
-    first, wins over a loose one), no token taken twice."""
+    filter keeps: longest first, ties by the later start and then in the given order (an exact
+    match, given first, wins over a loose one), no token taken twice."""
 
     def reference(items: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         taken: set[int] = set()
         kept = []
-        for start, end, c in sorted(items, key=lambda x: (x[0] - x[1], x[0])):
+        for start, end, c in sorted(items, key=lambda x: (x[0] - x[1], -x[0])):
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
                 kept.append((start, end, c))

@@ -236,12 +236,13 @@ def _longest_first(items: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     else:
         return ordered  # the common case: nothing overlaps
     kept: list[tuple[int, int, str]] = []
-    # longest first, then by start, then in the given order (a decorated sort: no key call per
-    # item); a span is kept when it overlaps none kept before (a few: a loop over them is
-    # cheaper than a set of their tokens)
-    for _length, start, k in sorted([(s - e, s, k) for k, (s, e, _c) in enumerate(items)]):
+    # longest first, then the later of two as long (the head of an English noun phrase is its
+    # last word: "on Mobile GPUs" names mobile GPUs, not "on mobile"), then in the given order
+    # (a decorated sort: no key call per item); a span is kept when it overlaps none kept
+    # before (a few: a loop over them is cheaper than a set of their tokens)
+    for _length, _later, k in sorted([(s - e, -s, k) for k, (s, e, _c) in enumerate(items)]):
         item = items[k]
-        end = item[1]
+        start, end = item[0], item[1]
         for kept_start, kept_end, _c in kept:
             if kept_start < end and start < kept_end:
                 break
