@@ -139,7 +139,7 @@ def test_vendors_share_a_class_word(
 
 def test_microcontroller_part_numbers_are_targets(extractor: Extractor) -> None:
     x = fern(extractor, "FernNet runs at 12 FPS on an STM32H743 MCU and an nRF52840 board.")
-    assert {"STM32 microcontroller", "Nordic nRF52 microcontroller"} <= {
+    assert {"STM32H743 microcontroller", "nRF52840 microcontroller"} <= {
         t.hardware for t in x.targets
     }
 
@@ -761,6 +761,12 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("2080 Ti", "NVIDIA RTX 2080 Ti GPU"),
         ("GTX 1070", "NVIDIA GTX 1070 GPU"),
         ("Raspberry Pi 4", "Raspberry Pi 4"),
+        ("STM32H743", "STM32H743 microcontroller"),
+        ("STM32", "STM32 microcontroller"),
+        ("ESP32-S3", "ESP32-S3 microcontroller"),
+        ("Edge TPUs", "Google Edge TPU"),
+        ("Core i7", "Intel Core i7 CPU"),
+        ("nRF52840", "nRF52840 microcontroller"),
         # CPU micro-architectures are their own entries, not a product line ("Xeon")
         ("Zen 2", "AMD Zen 2 CPU"),
         ("Broadwell", "Intel Broadwell CPU"),
@@ -788,6 +794,25 @@ def test_soc_part_is_the_target(
 ) -> None:
     x = extractor.extract(paper("FernNet: fast", f"We propose FernNet. {sentence}"))
     assert [(t.hardware, t.hw_class) for t in x.targets] == [(hardware, hw_class)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware"),
+    [
+        # a model number hyphened onto the family's model, and class words after it
+        ("FernNet runs on a single core of an Intel Core i7-1260P CPU.", "Intel Core i7-1260P CPU"),
+        ("FernNet runs on a Core i7 laptop.", "Intel Core i7 CPU"),
+        ("FernNet runs on an NVIDIA RTX 3080 laptop GPU.", "NVIDIA RTX 3080 laptop GPU"),
+        ("FernNet runs on an STM32H743 MCU.", "STM32H743 microcontroller"),
+        ("FernNet runs on an Arm Cortex-M4 microcontroller.", "Arm Cortex-M4"),
+        # a hyphened word is no model number
+        ("FernNet runs on an RTX 4090-class GPU.", "NVIDIA RTX 4090 GPU"),
+    ],
+)
+def test_model_numbers_written_onto_the_family(
+    extractor: Extractor, sentence: str, hardware: str
+) -> None:
+    assert [t.hardware for t in fern(extractor, sentence).targets] == [hardware]
 
 
 @pytest.mark.parametrize(

@@ -198,6 +198,10 @@ def hardware_name(entry: HardwareEntry, written: str) -> str:
         return entry.canonical
     words = written.split()
     class_words = load_vocabulary().words("hardware_words", "class_words")
+    if len(words) > 1 and words[-1].casefold() in load_vocabulary().words(
+        "hardware_words", "device_words"
+    ):
+        words.pop()  # "Core i7 laptop": the machine it is in ("RTX 3080 laptop GPU" is a model)
     while len(words) > 1 and words[-1].casefold() in class_words:
         words.pop()
     model = None

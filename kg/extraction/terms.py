@@ -194,10 +194,26 @@ class TermMatcher:
                     continue
             if cur_entry is not None and cur_entry.models:
                 limit = spans[i + 1][0] if i + 1 < len(spans) else n
-                while end < limit and self._designator(_word(text, idx, end)):
-                    end += 1
+                while end < limit:
+                    if self._designator(_word(text, idx, end)):
+                        end += 1
+                    elif self._hyphened_designator(text, idx, end, limit):
+                        end += 2  # "Core i7" + "-1260P"
+                    else:
+                        break
             out.append((start, end, canonical))
         return out
+
+    def _hyphened_designator(self, text: str, idx: list[int], k: int, limit: int) -> bool:
+        """Whether tokens k and k + 1 are a hyphen and a designator written onto the token
+        before: "i7" + "-" + "1260P"."""
+        return (
+            k + 1 < limit
+            and _word(text, idx, k) == "-"
+            and idx[k] == token_end(text, idx, k - 1)
+            and idx[k + 1] == idx[k] + 1
+            and self._designator(_word(text, idx, k + 1))
+        )
 
     def _coordinated_vendor(self, vendor: str, canonical: str) -> str | None:
         """The entry of `vendor`'s own kind of the vendor entry `canonical` ("NVIDIA" before
