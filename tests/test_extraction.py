@@ -285,6 +285,21 @@ def test_list_value_keeps_all_numbers() -> None:
     assert parse_quantity("49.7/53.5/55.4/57.0").numbers == (49.7, 53.5, 55.4, 57.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("2.1x, 2.4x and 2.2x speedups on A, B and C", ["2.1x, 2.4x and 2.2x"]),
+        ("by 1.2%, 0.8%, and 2.0% on A, B and C", ["1.2%, 0.8%, and 2.0%"]),
+        ("gains of 1%, 2%, 3% or 4%", ["1%, 2%, 3% or 4%"]),
+        # no list: no "and" closes it, or the units differ
+        ("reduces latency by 20%, 30% fewer parameters", ["20%", "30%"]),
+        ("by 20%, 2x and 3x", ["20%", "2x and 3x"]),
+    ],
+)
+def test_comma_lists_of_values(text: str, values: list[str]) -> None:
+    assert [q.text for _s, _e, q in find_quantities(text)] == values
+
+
 # the scans written for speed find what the regexes they stand for find
 _TRICKY = [
     "",

@@ -251,4 +251,30 @@ def find_quantities(
             if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
                 continue  # "CacheBlend-2", "CIFAR-10": part of a name ("Chamfer-15%" is a value)
         out.append((start, end, parsed))
+    return _comma_lists(text, out) if len(out) > 1 else out
+
+
+_LIST_GAPS = frozenset(_DATA["list_gaps"])
+_LIST_WORDS = frozenset(_DATA["list_words"])
+
+
+def _comma_lists(
+    text: str, found: list[tuple[int, int, Quantity]]
+) -> list[tuple[int, int, Quantity]]:
+    """Values of one unit listed with commas are one list, as "and" joins two: "2.1x, 2.4x and
+    2.2x speedups on A, B and C respectively" (read from the end, where the list closes with
+    "and" or "or"; "by 20%, 30% fewer" lists nothing)."""
+    out = [found[-1]]
+    listed = False  # whether out[-1] is a list
+    for start, end, q in reversed(found[:-1]):
+        s2, e2, q2 = out[-1]
+        gap = " ".join(text[end:s2].split())
+        joined = gap in _LIST_GAPS and q.unit is not None and q.unit == q2.unit
+        if joined and (listed or gap != "," or not _LIST_WORDS.isdisjoint(q2.text.split())):
+            out[-1] = (start, e2, parse_quantity(text[start:e2]))
+            listed = True
+        else:
+            out.append((start, end, q))
+            listed = False
+    out.reverse()
     return out
