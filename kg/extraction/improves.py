@@ -199,6 +199,17 @@ def _from_to(text: str, start: int, q: Any) -> bool:
     )
 
 
+def _behind(
+    value: Quantity, at: int, owned: list[tuple[int, Quantity]], direction: str | None
+) -> bool:
+    """Whether the baseline's value written next after `value` (at `at`), in its unit, is the
+    better one: "79.6% (vs. 79.8% for the unpruned model)"."""
+    q = next((q for start, q in owned if start > at), None)
+    if q is None or q.unit != value.unit or q.number is None or value.number is None:
+        return False
+    return q.number != value.number and (q.number > value.number) == (direction == "higher")
+
+
 def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
     """Whether a word before or after is one of `words`."""
     return not (words.isdisjoint(before) and words.isdisjoint(after))
@@ -338,6 +349,7 @@ class ImprovementRules:
         self.value_bound_words = vocab.words("value_bound_words")
         # "at 8x acceleration": the setting measured at, not a speedup
         self.operating_point_words = vocab.words("operating_point_words")
+        self.rate_families = vocab.words("rate_families")
         # "increases VRAM by 40%", "4600x more energy": a cost that grows is no improvement
         self.increase_words = vocab.words("increase_words")
         self.overhead_words = vocab.words("overhead_words")
@@ -460,10 +472,12 @@ class ImprovementRules:
                 continue
             if cands is None:
                 cands = self._candidates(sent, text, low, folded, spans)
+            owned_values: list[tuple[int, Quantity]] = []  # the baselines' values
             if _holds_any(low, self.owner_cues):
                 # "compared with 52% for policies trained with sparse rewards": the baseline's
                 # value and words are no claim's
                 owned = self._owned(text, low)
+                owned_values = [(q[0], q[2]) for q in quantities if _inside(q[0], owned)]
                 quantities = [q for q in quantities if not _inside(q[0], owned)]
                 cands = [c for c in cands if not _inside(c[2], owned)]
             method = named if named is not None else resolver.main
@@ -571,6 +585,8 @@ class ImprovementRules:
                     [*metric_text.casefold().split(), *after[:1]]
                 ):
                     direction = "lower" if _meets(self.lower_words, before, after) else "higher"
+                if value is not None and _behind(value, at, owned_values, direction):
+                    continue  # "79.6% (vs. 79.8% for the unpruned model)": below the baseline
                 if value is not None and _from_to(text, at, value):
                     first, last = value.numbers
                     if first != last and (last > first) != (direction == "higher"):
@@ -778,7 +794,8 @@ class ImprovementRules:
             and _meets(self.increase_words, before, after)
             and not _meets(self.lower_or_small, before, after)
             and self.inverted_heads.isdisjoint(metric_text.casefold().split())
-            and not _RATE.match(text, me)  # "TFLOPS per GPU", "tokens/s": a rate grows
+            # "TFLOPS per GPU", "tokens/s": a rate grows (not "2% extra parameters per task")
+            and not (entry.family in self.rate_families and _RATE.match(text, me))
         ):
             return True  # "increases memory by 40%", "more energy than": a regression
         # "speed-accuracy trade-off", "at the cost of", "at no extra cost"
