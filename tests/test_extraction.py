@@ -471,6 +471,13 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
             "PocketLLM",
             None,
         ),
+        # a name opening with a LaTeX symbol
+        (
+            "Rethinking positional encoding",
+            "We propose $\\alpha$-RoPE, a rotary encoding with a learned frequency schedule.",
+            "$\\alpha$-RoPE",
+            None,
+        ),
     ],
 )
 def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, alias) -> None:

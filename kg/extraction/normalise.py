@@ -76,7 +76,11 @@ _HYPHENS = re.compile(r"[-‐]")
 
 def name_shaped(word: str) -> bool:
     """A word shaped like a coined name: inner capitals ("FlashAttention", "M^3ViT"), letters
-    and digits after a capital ("GPT4"), or all caps; not a capitalised compound ("Multi-Head")."""
+    and digits after a capital ("GPT4"), or all caps; not a capitalised compound ("Multi-Head").
+    A LaTeX symbol may open it ("$\\alpha$-RoPE"), when the rest is so shaped."""
+    if word[:1] == "$":
+        close = word.find("$", 1)
+        return close > 1 and name_shaped(word[close + 1 :].lstrip("-"))
     if not word or not word[0].isalnum() or not any(c.isalpha() for c in word):
         return False
     if any(c.isupper() for c in word[1:]):
