@@ -194,6 +194,7 @@ def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str,
         ("absolute trajectory error", "ATE", "quality"),
         ("job completion time", "runtime", "speed"),
         ("AUC@5", "AUC", "quality"),
+        ("HPWL", "wirelength", "quality"),
     ],
 )
 def test_metric_names_and_families(text: str, canonical: str, family: str) -> None:
@@ -1500,6 +1501,7 @@ def test_values_a_metric_cannot_take(
         ("On the HPatches benchmark, FernNet reduces latency by 23%.", "HPatches"),
         ("FernNet reduces latency by 23% on the fastMRI dataset.", "fastMRI"),
         ("In the MegaDepth benchmark, FernNet reduces latency by 23%.", "MegaDepth"),
+        ("On the ISPD 2015 benchmarks, FernNet reduces latency by 23%.", "ISPD 2015"),
     ],
 )
 def test_dataset_named_by_its_head_word(extractor: Extractor, sentence: str, dataset: str) -> None:

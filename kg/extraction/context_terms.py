@@ -42,10 +42,11 @@ _WORDS = _LEXICON["context_words"]
 _LEAD_WORDS = [*_WORDS["dataset_leads"], *(w.capitalize() for w in _WORDS["dataset_leads"])]
 _LEADS = prefix_free(_LEAD_WORDS)
 # a name with a capital and a capital or digit after it, lowercase letters before it allowed
-# ("fastMRI", "iNat2018")
+# ("fastMRI", "iNat2018"), and a year after it ("ISPD 2015")
 _DATASET_HEAD = re.compile(
     rf"(?:{alternation(_LEAD_WORDS)})\s+(?:the\s+)?"
-    rf"(?P<n>[a-z]*[A-Z][\w\-.]*[A-Z0-9][\w\-.]*)\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
+    r"(?P<n>[a-z]*[A-Z][\w\-.]*[A-Z0-9][\w\-.]*(?:\s(?:19|20)\d\d)?)"
+    rf"\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
 )
 _TITLE_FOR = re.compile(
     r"\bfor\s+(?:the\s+)?(?P<t>[\w\-’' ]{4,60}?)"
