@@ -195,6 +195,7 @@ def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str,
         ("job completion time", "runtime", "speed"),
         ("AUC@5", "AUC", "quality"),
         ("HPWL", "wirelength", "quality"),
+        ("real-time factor", "runtime", "speed"),
     ],
 )
 def test_metric_names_and_families(text: str, canonical: str, family: str) -> None:
