@@ -335,6 +335,10 @@ class ImprovementRules:
         self.adjacent = vocab.words("adjacent_claim_words")
         self.loss_words = vocab.words("loss_words")
         self.loss_verbs = vocab.words("loss_verbs")
+        # "ablating the heads reduces few-shot accuracy by 31%": a loss ("reduces top-1 error"
+        # is not: the metric written is an error)
+        self.reduction_verbs = vocab.words("reduction_verbs")
+        self.error_words = vocab.words("error_words")
         # "trail by 0.4 WER", "trails GPT-4 in accuracy": behind on the metric, whichever way
         # it is better
         self.behind_words = vocab.words("behind_words")
@@ -780,6 +784,13 @@ class ImprovementRules:
             or not self.loss_verbs.isdisjoint(before)
         ):
             return True  # "accuracy drop", "negligible loss in accuracy", "loses less than 2% SR"
+        if (
+            entry.direction == "higher"
+            and not self.reduction_verbs.isdisjoint(before[-3:])
+            and self.error_words.isdisjoint(metric_text.casefold().split())
+            and self.efficiency_heads.isdisjoint(metric_text.casefold().split())
+        ):
+            return True  # "reduces few-shot accuracy by 31%"
         if not self.behind_words.isdisjoint(before):
             return True  # "trail by 0.4 WER", "lags by 1.2% in accuracy"
         if (
