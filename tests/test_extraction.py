@@ -473,6 +473,13 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
             "PocketLLM",
             None,
         ),
+        # a title's capitalised word and version
+        (
+            "Octopus v2: On-device language model for super agent",
+            "This paper presents a new method that empowers an on-device model.",
+            "Octopus v2",
+            None,
+        ),
         # a name opening with a LaTeX symbol
         (
             "Rethinking positional encoding",

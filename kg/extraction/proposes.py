@@ -447,8 +447,12 @@ class ProposalRules:
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
             if len(words) <= 3 and not gerund and any(map(self.is_namey, words)):
                 return prefix, kind
-            if len(words) == 1 and self.is_capword(words[0]) and self.is_valid_name(words[0]):
-                return prefix, kind
+            if (
+                (len(words) == 1 or (len(words) == 2 and _VERSION.match(words[1])))
+                and self.is_capword(words[0])
+                and self.is_valid_name(words[0])
+            ):
+                return prefix, kind  # "Octopus v2: On-device language model"
             return None
         m = self.title_report.match(title)
         if m and any(self.is_namey(w) for w in m.group(1).split()):
