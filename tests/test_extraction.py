@@ -927,6 +927,9 @@ def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> N
          {("F1", "detectors trained on simulated data")}),
         ("FernNet is 2x faster than the teacher distilled from GPT-4 on MMLU.",
          {("speed", "the teacher distilled from GPT-4")}),
+        # the measure of the baseline named before it is not the baseline
+        ("FernNet surpasses the performance of GPT-4 in latency by 2x.", {("latency", "GPT-4")}),
+        ("FernNet's throughput is 2x higher than that of vLLM.", {("throughput", "vLLM")}),
     ],
 )  # fmt: skip
 def test_each_claim_takes_the_comparison_after_it(

@@ -295,6 +295,8 @@ class ImprovementRules:
         # "over detectors trained on simulated data": the baseline goes on after a participle
         self.baseline_participles = vocab.words("baseline_participles")
         self.participle_tail = _participle_tail(lex)
+        # "surpass the performance of GPT-4", "higher than that of LoRA": the baseline is GPT-4
+        self.baseline_leads = tuple(lex["baseline_lead_words"])
         self.coordinations = frozenset(lex["metric_coordinations"])
         self.coordinators = vocab.words("clause_coordinators")
         # "surpassing Swin-T by 1.6% at lower computational cost": the value is the clause's
@@ -934,6 +936,9 @@ class ImprovementRules:
         out = []
         for m in matches:
             b = text[m.start("b") : m.end("b")].strip(" .,")
+            if b.casefold().startswith(self.baseline_leads):
+                lead = next(w for w in self.baseline_leads if b.casefold().startswith(w))
+                b = b[len(lead) :].lstrip()
             head, _, last = b.rpartition(" ")
             if head and last.casefold() in self.baseline_participles:
                 tail = self.participle_tail.match(text, m.end("b"))
