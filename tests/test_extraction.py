@@ -981,8 +981,11 @@ def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str
         # what it runs on is not a task
         ("LiteASR: Distilling Whisper for Commodity CPUs", None, "commodity cpus"),
         ("Fern: Pruning for Mobile Devices", None, "mobile devices"),
+        # a hyphened word opening with an end word does not end the task
+        ("Fern: Compiling Transformers for Analog In-Memory Computing",
+         "analog in-memory computing", "analog"),
     ],
-)
+)  # fmt: skip
 def test_title_for_phrase_tasks(
     extractor: Extractor, title: str, expected: str | None, absent: str | None
 ) -> None:

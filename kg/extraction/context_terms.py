@@ -50,7 +50,7 @@ _DATASET_HEAD = re.compile(
 )
 _TITLE_FOR = re.compile(
     r"\bfor\s+(?:the\s+)?(?P<t>[\w\-’' ]{4,60}?)"
-    rf"(?=\s*(?:$|:|,|\b(?:{alternation(_WORDS['title_task_ends'])})\b))",
+    rf"(?=\s*(?:$|:|,|\b(?:{alternation(_WORDS['title_task_ends'])})\b(?!-)))",
     re.I,
 )
 # dataset lists: "benchmarks such as A, B and C", "on the A, B, and C datasets"
