@@ -1122,6 +1122,9 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
          "implementation on an NVIDIA A100.", "FPGA", "GPU"),
         ("On a Xilinx ZCU102, CoilNet achieves a 3x speedup over the reference code running on an "
          "Intel Core i7 CPU.", "FPGA", "CPU"),
+        # a baseline named with its owner's name ("XGBoost's CPU predictor")
+        ("On an AMD MI250X, CoilNet is 2.6x faster than XGBoost's CPU predictor on a 64-core AMD "
+         "EPYC 7763.", "GPU", "CPU"),
         # the own product named in an earlier sentence
         ("CoilNet is implemented on a Xilinx Alveo U280. It is 9.3x more energy efficient than "
          "a PyG implementation on an NVIDIA A100.", "FPGA", "GPU"),

@@ -45,7 +45,7 @@ def _lowered(key: str) -> list[str]:
 def _compared(words: Callable[[str], list[str]]) -> str:
     return (
         rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
-        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.]+\s+){{0,3}}\(?$"
+        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.'\u2019]+\s+){{0,3}}\(?$"
     )
 
 
@@ -55,7 +55,7 @@ def _compared(words: Callable[[str], list[str]]) -> str:
 def _compared_on(words: Callable[[str], list[str]]) -> str:
     return (
         rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
-        rf"(?:(?!(?:{alternation(_CLAUSE_WORDS)})\b)[\w\-.]+\s+){{1,4}}"
+        rf"(?:(?!(?:{alternation(_CLAUSE_WORDS)})\b)[\w\-.'\u2019]+\s+){{1,4}}"
         rf"(?:{alternation(words('baseline_platform_words'), any_space=True)})"
         rf"\s+(?:[\w\-.]+\s+){{0,2}}$"
     )
