@@ -1521,6 +1521,10 @@ def test_values_a_metric_cannot_take(
         ("FernNet reduces latency by 23% on the fastMRI dataset.", "fastMRI"),
         ("In the MegaDepth benchmark, FernNet reduces latency by 23%.", "MegaDepth"),
         ("On the ISPD 2015 benchmarks, FernNet reduces latency by 23%.", "ISPD 2015"),
+        (
+            "On 9 of 12 tasks of the MoleculeNet benchmark, FernNet reduces latency by 23%.",
+            "MoleculeNet",
+        ),
     ],
 )
 def test_dataset_named_by_its_head_word(extractor: Extractor, sentence: str, dataset: str) -> None:
