@@ -237,13 +237,10 @@ def _participle_tail(lexicon: dict[str, Any]) -> re.Pattern[str]:
     data", up to the next clause or the next word that ends a baseline ("distilled from GPT-4"
     + " on MMLU")."""
     ends = alternation(lexicon["baseline_ends"])
-    preps = alternation(list(_TAIL_PREPOSITIONS))
+    links = alternation(lexicon["baseline_participle_links"])
     return re.compile(
-        rf"\s+(?:{preps})\s+[^,;:()]+?(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
+        rf"\s+(?:{links})\s+[^,;:()]+?(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
     )
-
-
-_TAIL_PREPOSITIONS = ("on", "with", "from", "in")
 
 
 class ImprovementRules:
@@ -296,7 +293,7 @@ class ImprovementRules:
         self.baseline_participles = vocab.words("baseline_participles")
         self.participle_tail = _participle_tail(lex)
         # "surpass the performance of GPT-4", "higher than that of LoRA": the baseline is GPT-4
-        self.baseline_leads = tuple(lex["baseline_lead_words"])
+        self.baseline_leads = [w.casefold() for w in lex["baseline_lead_words"]]
         self.coordinations = frozenset(lex["metric_coordinations"])
         self.coordinators = vocab.words("clause_coordinators")
         # "surpassing Swin-T by 1.6% at lower computational cost": the value is the clause's
@@ -936,8 +933,9 @@ class ImprovementRules:
         out = []
         for m in matches:
             b = text[m.start("b") : m.end("b")].strip(" .,")
-            if b.casefold().startswith(self.baseline_leads):
-                lead = next(w for w in self.baseline_leads if b.casefold().startswith(w))
+            folded_b = b.casefold()
+            lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
+            if lead is not None:
                 b = b[len(lead) :].lstrip()
             head, _, last = b.rpartition(" ")
             if head and last.casefold() in self.baseline_participles:
