@@ -487,6 +487,26 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
             "$\\alpha$-RoPE",
             None,
         ),
+        # a name ends at a dash as at a space
+        (
+            "Splatting training",
+            "In this paper, we present LiteGS—a high-performance, modular framework.",
+            "LiteGS",
+            None,
+        ),
+        (
+            "Weather forecasting",
+            'We introduce a simulator--called "GraphCast"–which predicts the weather.',
+            "GraphCast",
+            None,
+        ),
+        # the naming cue before the acronym is not part of its long form
+        (
+            "Real-time segmentation",
+            "In this paper, we design an efficient symmetric network, called (ESNet), for this.",
+            "ESNet",
+            "efficient symmetric network",
+        ),
     ],
 )
 def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, alias) -> None:
@@ -495,6 +515,7 @@ def test_proposes(extractor: Extractor, title: str, abstract: str, name: str, al
     assert method_key(name) in found
     m = found[method_key(name)]
     assert m.main
+    assert set(found) == {method_key(name)}
     if alias:
         assert alias in m.aliases
 

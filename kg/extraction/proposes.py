@@ -116,7 +116,8 @@ class MethodCandidate:
         }
 
 
-_SPLIT_WORD = re.compile(r"\S+")
+# a word ends at a dash between words as at a space ("LiteGS—a high-performance framework")
+_SPLIT_WORD = re.compile(r"(?:[^\s—–-]|-(?!-))+")
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -221,6 +222,7 @@ class ProposalRules:
         self.not_names = vocab.words("not_names")
         self.not_acronyms = frozenset(lex["not_method_acronyms"])
         self.kind_heads: dict[str, str] = lex["kind_heads"]
+        self.naming_cues = frozenset(lex["naming_cues"])
         self.component_cues = vocab.words("component_cues")
         self.component_heads = vocab.words("component_heads")
         words = lex["proposal_words"]
@@ -502,7 +504,7 @@ class ProposalRules:
                 stripped = before.rstrip()
                 if not stripped or stripped[-1] in ":;":
                     continue  # "solutions: (S1) Rational basis": a label that opens an item
-                long = long_form_of(inner, before)
+                long = long_form_of(inner, self._before_naming(stripped))
                 if long is None:
                     # "Convolutional Fusion Block (CFB)": a capitalised phrase right before
                     seq: list[str] = []
@@ -532,6 +534,12 @@ class ProposalRules:
                     if long_form_of(short, inner) and len(inner.split()) >= 2:
                         out.append((m.start() - len(prev[0]) - 1, m.end(), short, inner))
         return out
+
+    def _before_naming(self, before: str) -> str:
+        """`before` without a naming cue at its end: "an efficient symmetric network, called
+        (ESNet)" spells out ESNet as "efficient symmetric network"."""
+        head, _, last = before.rpartition(" ")
+        return head.rstrip(" ,") if last.casefold() in self.naming_cues else before
 
     @staticmethod
     def _example_of_kind(before: str, inner: str) -> bool:
