@@ -217,7 +217,7 @@ def _meets(words: frozenset[str], before: list[str], after: list[str]) -> bool:
 
 def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[str]:
     """A comparison cue ("than", "compared to", ...) and the baseline after it, up to the next
-    clause, a word that starts a modifier ("by", "on", ...), or the next comparison. With
+    clause (or dash), a word that starts a modifier ("by", "on", ...), or the next comparison. With
     `fold=False`, the same pattern of lowercased words without re.IGNORECASE, for an ASCII
     text's lowercased copy (re.IGNORECASE folds each character compared)."""
     cue_words, end_words = lexicon["baseline_cues"], lexicon["baseline_ends"]
@@ -226,7 +226,7 @@ def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[
     cues = alternation(cue_words)
     ends = alternation(end_words)
     return re.compile(
-        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}"
+        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}"
         r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
         re.I if fold else 0,
     )
@@ -239,7 +239,7 @@ def _participle_tail(lexicon: dict[str, Any]) -> re.Pattern[str]:
     ends = alternation(lexicon["baseline_ends"])
     links = alternation(lexicon["baseline_participle_links"])
     return re.compile(
-        rf"\s+(?:{links})\s+[^,;:()]+?(?=\s*[,;:()]|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
+        rf"\s+(?:{links})\s+[^,;:()]+?(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
     )
 
 
