@@ -292,6 +292,7 @@ class ProposalRules:
         self.final_adjectives = frozenset(words["final_adjectives"])
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
         self.passive_verbs = tuple(words["passive_verbs"])
+        self.passive_subject_breaks = frozenset(words["passive_subject_breaks"])
         self.passive = re.compile(
             rf"\b(?:is|are)\s+(?:(?:{alternation(words['passive_adverbs'])})\s+)?"
             rf"(?:{alternation(words['passive_verbs'])})\b"
@@ -976,9 +977,12 @@ class ProposalRules:
             if named is not None:
                 out.append((named, "passive_proposal"))
                 continue
-            for pos, w in reversed(words[-3:]):
+            for k in range(len(words) - 1, max(len(words) - 4, -1), -1):
+                pos, w = words[k]
                 if self.is_namey(w):
-                    out.append(((pos, pos + len(w), w.strip(_STRIP), None), "passive_proposal"))
+                    # "the network in NeLF is designed ...": NeLF is not the subject
+                    if not (k and words[k - 1][1].casefold() in self.passive_subject_breaks):
+                        out.append(((pos, pos + len(w), w.strip(_STRIP), None), "passive_proposal"))
                     break
         return out
 
