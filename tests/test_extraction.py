@@ -501,6 +501,19 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
             "GraphCast",
             None,
         ),
+        # one capitalised word named before an appositive, or after its head word
+        (
+            "Stateful serving",
+            "In this paper, we design Pensieve, a system optimized for multi-turn serving.",
+            "Pensieve",
+            None,
+        ),
+        (
+            "Serving at scale",
+            "We introduce an efficient LLM inference scheduler, Sarathi-Serve, to address this.",
+            "Sarathi-Serve",
+            None,
+        ),
         # the naming cue before the acronym is not part of its long form
         (
             "Real-time segmentation",

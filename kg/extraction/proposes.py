@@ -617,6 +617,12 @@ class ProposalRules:
                 if bare == "of" and ws.have(i + 1) and any(d[0] == words[i + 1][0] for d in defs):
                     i += 1
                     continue
+                # "an efficient LLM inference scheduler, Sarathi-Serve, ...": a later head
+                # word and its name
+                k = self._apposed_head_name(ws, i)
+                if k > i:
+                    i, seen_head = k, False
+                    continue
                 break  # "a novel approach enabling ...": the object has no name
             # (`bare` is the word as `is_capword` strips it: its first letter tested first)
             capword = "A" <= bare[:1] <= "Z" and self.is_capword(w)
@@ -627,7 +633,15 @@ class ProposalRules:
                 if i < 0:
                     break
                 continue
-            if capword and (lenient or skipped <= 1):
+            # "an efficient LLM inference scheduler, Sarathi-Serve, to ...": a name set off by
+            # commas after its head word
+            after_head = (
+                capword
+                and i > 0
+                and words[i - 1][1].endswith(",")
+                and words[i - 1][1][:-1].casefold() in self.kind_heads
+            )
+            if capword and (lenient or skipped <= 1 or after_head):
                 seq = [(s, w)]
                 k = i + 1
                 while ws.have(k) and not seq[-1][1].endswith((",", ";", ".", ":")):
@@ -644,13 +658,12 @@ class ProposalRules:
                     else:
                         break
                 name = " ".join(x[1] for x in seq).strip(_STRIP)
-                # one capitalised compound right after the verb names the method when an
-                # appositive follows: "we propose Conformer-Lite, a streaming encoder"
-                apposed = (
-                    skipped == 0
-                    and "-" in name
-                    and text.startswith(self.appositive_openers, s + len(name))
-                )
+                # one capitalised word right after the verb names the method when an
+                # appositive follows: "we propose Conformer-Lite, a streaming encoder", "we
+                # design Pensieve, a system ..."
+                apposed = skipped == 0 and text.startswith(self.appositive_openers, s + len(name))
+                if after_head:
+                    apposed = text.startswith((",", " to ", " that ", " which "), s + len(name))
                 if (len(seq) >= 2 or lenient or apposed) and self.is_valid_name(name):
                     items = self._counted_items(text, s, name)
                     found.extend(items)
@@ -668,6 +681,25 @@ class ProposalRules:
             skipped += 1
             i += 1
         return found
+
+    def _apposed_head_name(self, ws: _WordScan, i: int) -> int:
+        """The word after "HEAD," when it is a capitalised name set off by a comma, within the
+        next three words of word i; else -1."""
+        words = ws.words
+        for k in range(i, i + 3):
+            if not ws.have(k + 1):
+                return -1
+            w = words[k][1]
+            if w.endswith(","):
+                name = words[k + 1][1]
+                if (
+                    w[:-1].casefold() in self.kind_heads
+                    and name.endswith(",")
+                    and (self.is_capword(name))
+                ):
+                    return k + 1
+                return -1
+        return -1
 
     def _counted_items(
         self, text: str, start: int, name: str
