@@ -277,6 +277,10 @@ def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
         ("CacheBlend-2 cuts latency by 2.8-3.9x on CIFAR-10.", ["2.8-3.9x"]),
         ("Llama-2 with top-5 accuracy of 91", ["91"]),
         ("Chamfer-15%, P2S-18%", ["15%", "18%"]),
+        # a range written with a tilde, in LaTeX or Unicode, is one value
+        ("saving $15\\times \\sim 24\\times$ storage", ["15\\times \\sim 24\\times"]),
+        ("1.53×∼20.57× higher throughput", ["1.53×∼20.57×"]),
+        ("uses $\\sim$40% less memory", ["$\\sim$40%"]),
     ],
 )
 def test_numbers_of_names_are_not_values(text: str, values: list[str]) -> None:
