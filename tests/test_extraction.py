@@ -171,6 +171,8 @@ def test_pluralised_metric_codes(
         ("FernNet improves tokens per joule by 5.6x.", ("energy", "5.6x", "higher")),
         ("FernNet achieves 12.1 TOPS/W.", ("energy", "12.1 TOPS/W", "higher")),
         ("FernNet doubles the performance per watt.", ("energy", None, "higher")),
+        # a speed written as a time: lower is better
+        ("FernNet gets 26.8 AP at a speed of 130 ms/pic on a CPU.", ("speed", "130 ms", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:

@@ -251,6 +251,7 @@ class ImprovementRules:
         self.evaluation_kinds = frozenset(lex["evaluation_kinds"])
         self.lower_words = vocab.words("direction_lower")
         self.higher_words = vocab.words("direction_higher")
+        self.time_units = frozenset(lex["time_units"])
         self.other = vocab.words("other_work_cues")
         self.self_words = vocab.words("self_words")
         self.comparison_words = vocab.words("comparison_words")
@@ -588,6 +589,8 @@ class ImprovementRules:
                     [*metric_text.casefold().split(), *after[:1]]
                 ):
                     direction = "lower" if _meets(self.lower_words, before, after) else "higher"
+                if direction == "higher" and value is not None and value.unit in self.time_units:
+                    direction = "lower"  # "at a speed of 130 ms per image": a time
                 if value is not None and _behind(value, at, owned_values, direction):
                     continue  # "79.6% (vs. 79.8% for the unpruned model)": below the baseline
                 if value is not None and _from_to(text, at, value):
