@@ -171,6 +171,9 @@ def test_pluralised_metric_codes(
         ("FernNet improves tokens per joule by 5.6x.", ("energy", "5.6x", "higher")),
         ("FernNet achieves 12.1 TOPS/W.", ("energy", "12.1 TOPS/W", "higher")),
         ("FernNet doubles the performance per watt.", ("energy", None, "higher")),
+        # a bare number after "speedup (factor) of"
+        ("FernNet gives a speedup factor of 2.3 over dense loops.", ("speedup", "2.3", "higher")),
+        ("FernNet reaches a speedup of up to 4.1.", ("speedup", "up to 4.1", "higher")),
         # a speed written as a time: lower is better
         ("FernNet gets 26.8 AP at a speed of 130 ms/pic on a CPU.", ("speed", "130 ms", "lower")),
     ],
@@ -264,6 +267,8 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("1.2 PFLOPS", 1.2, "PFLOP/s"),
         ("108 / 74 FPS", 108.0, "FPS"),  # two rates, not the fraction 108/74
         ("1/3", 1 / 3, "fraction"),
+        ("3 orders of magnitude", 1000.0, "x"),
+        ("4-5 orders of magnitude", 10_000.0, "x"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:

@@ -32,6 +32,8 @@ from kg.extraction.vocab import Vocabulary, alternation
 
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
+# "a speedup (factor) of 2.3": a bare number after a factor metric
+_FACTOR_OF = re.compile(r"\s+(?:factor\s+)?of\s+$")
 _CLAUSE = re.compile(r"[,;()]")
 _CLAUSE_MARKS = ",;()"
 # "and" and a verb ("than B and achieves"): where a comparison's clause ends
@@ -252,6 +254,7 @@ class ImprovementRules:
         self.lower_words = vocab.words("direction_lower")
         self.higher_words = vocab.words("direction_higher")
         self.time_units = frozenset(lex["time_units"])
+        self.factor_metrics = frozenset(lex["factor_metrics"])
         self.other = vocab.words("other_work_cues")
         self.self_words = vocab.words("self_words")
         self.comparison_words = vocab.words("comparison_words")
@@ -547,7 +550,7 @@ class ImprovementRules:
                         continue  # "24M FLOPs, which is 1.9% higher": not a FLOPs gain
                     if qe == me and after_value[qi] in self.input_rate_nouns:
                         continue  # "30 FPS videos": the rate of the input, not a result
-                    d = self._distance(text, ms, me, qs, qe, q)
+                    d = self._distance(text, ms, me, qs, qe, q, entry.canonical)
                     if d is not None:
                         pairs.append((d + yields, ci, qi))
             assigned: dict[int, int] = {}
@@ -568,8 +571,12 @@ class ImprovementRules:
                 if vi is not None and quantities[vi][2].unit is None and not claimed:
                     qs = quantities[vi][0]
                     if (
-                        text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs)
-                    ) and not _from_to(text, qs, quantities[vi][2]):
+                        (text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs))
+                        and not _from_to(text, qs, quantities[vi][2])
+                        and not (
+                            entry.canonical in self.factor_metrics and _FACTOR_OF.match(text[me:qs])
+                        )
+                    ):
                         vi = None
                 if vi is None and (
                     not claimed
@@ -883,7 +890,9 @@ class ImprovementRules:
             return _words(folded[left:start])[-n:], _words(folded[end:right])[:n]
         return _words(text[left:start].casefold())[-n:], _words(text[end:right].casefold())[:n]
 
-    def _distance(self, text: str, ms: int, me: int, qs: int, qe: int, q: Quantity) -> float | None:
+    def _distance(
+        self, text: str, ms: int, me: int, qs: int, qe: int, q: Quantity, metric: str
+    ) -> float | None:
         """Words between a metric and a quantity, or None when they cannot belong together."""
         if qs < me and qe > ms:
             # "108 FPS", "over 40 tokens/s": the metric is the value's own unit
@@ -903,7 +912,9 @@ class ImprovementRules:
             words = gap.split(None, 8)
             d = len(words) + 0.5
             if q.unit is None and not (
-                ("by" in gap and _BY_WORD_END.search(gap)) or _from_to(text, qs, q)
+                ("by" in gap and _BY_WORD_END.search(gap))
+                or _from_to(text, qs, q)
+                or (metric in self.factor_metrics and _FACTOR_OF.match(gap))
             ):
                 return None
             if words and words[0] in self.coordinators:

@@ -158,6 +158,9 @@ def parse_quantity(text: str) -> Quantity:
             if later.group("u"):
                 unit = _norm_unit(later.group("u"))
                 break
+    if unit == "orders of magnitude":  # "4-5 orders of magnitude": a factor of 10^4 (at least)
+        factors = tuple(float(10**n) for n in nums if n <= 30)
+        return Quantity(raw, factors[0], "x", factors) if factors else Quantity(raw, None, "x")
     return Quantity(raw, number, unit, nums)
 
 
