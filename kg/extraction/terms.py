@@ -39,6 +39,20 @@ def _is_short_code(alias: str) -> bool:
     )
 
 
+def _glued_to_name(text: str, idx: list[int], end: int) -> bool:
+    """Whether the match ending before token `end` is hyphened to a capitalised word or a
+    number after it, as a part of a name ("Faster-MoE")."""
+    if end + 1 >= len(idx):
+        return False
+    at = idx[end]
+    return (
+        text.startswith("-", at)
+        and idx[end + 1] == at + 1
+        and text[at - 1 : at].isalpha()
+        and (text[at + 1].isupper() or text[at + 1].isdigit())
+    )
+
+
 def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
     """The cue phrases by label (matched on LOWER): proposal verbs, naming cues, the acronym
     parenthesis, self-reference, novelty ("a novel"), dataset head words ("benchmarks") and the
@@ -122,6 +136,8 @@ class TermMatcher:
         for match_id, start, end in self.matcher(doc):
             term = info.get(match_id)
             if term is not None:
+                if term[0] == "METRIC" and _glued_to_name(text, idx, end):
+                    continue  # "Faster-MoE", "Accurate-Net": a name, not a metric
                 loose[term[0]].append((start, end, term[1]))
                 continue
             cue = cue_labels.get(match_id)
