@@ -1392,6 +1392,9 @@ def test_improved_version_called_name_is_still_proposed(extractor: Extractor) ->
         "ReedNet cuts GPU memory usage by 40% during training.",
         "ReedNet raises GPU utilization to 90% in our runs.",
         "The search for ReedNet takes only 30 CPU minutes.",
+        # hardware the method does without
+        "ReedNet trains in real time without GPU.",
+        "ReedNet needs no dedicated accelerator at all.",
     ],
 )
 def test_hardware_as_a_resource_word_is_not_a_target(extractor: Extractor, sentence: str) -> None:

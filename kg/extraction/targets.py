@@ -84,6 +84,14 @@ _SELF = CaselessSearch(
 
 _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
 _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
+_NEGATIONS = frozenset(_WORDS["negations"])
+
+
+def _negated(before: str) -> bool:
+    """Whether the hardware after `before` is denied: "runs in real time without (a) GPU", "no
+    dedicated accelerator" (a negation among the three words before it)."""
+    words = before.casefold().split()[-3:]
+    return any(w in _NEGATIONS for w in words) and not any(c in before[-24:] for c in ",;(")
 
 
 class MethodResolver:
@@ -183,6 +191,8 @@ def extract_targets(
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
         if _COMPARED.search(before) is not None or before.rstrip().casefold().endswith("number of"):
             continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
+        if _negated(before):
+            continue  # "without GPU"
         # a problem stated about hardware ("GPUs are not efficient for ...", "future
         # accelerators"), or hardware given as an example ("accelerators (e.g., Apple M4)"),
         # unless the paper is about it: its title names it (a product by its own name)
