@@ -1062,6 +1062,11 @@ def test_compound_adjectives_are_not_method_names(extractor: Extractor, adjectiv
          "FFC", None),
         ("We introduce MeshNet, trained via low-rank gradient projection (LGP).", "LGP", None),
         ("We propose MeshNet, equipped with a novel Token Mixing Block (TMB).", None, "TMB"),
+        # written in the plural: a kind of thing, unless said to be new
+        ("We present MeshNet, a system that applies and manages early exits (EEs) in models.",
+         "EEs", None),
+        ("We propose MeshNet, which leverages two innovative components: learnable scale factors "
+         "(LSFs) and a token mixer.", None, "LSF"),
     ],
 )  # fmt: skip
 def test_acronyms_of_used_techniques_are_not_proposed(

@@ -120,6 +120,16 @@ class MethodCandidate:
 _SPLIT_WORD = re.compile(r"(?:[^\s—–-]|-(?!-))+")
 
 
+def _plural_acronym(short: str, long: str | None) -> bool:
+    """Whether an acronym and its long form are written in the plural ("FCRNs", "early exits
+    (EEs)"): they name a kind of thing."""
+    return (
+        short.endswith("s")
+        and sum(c.isupper() for c in short) >= 2
+        and (long is None or long.endswith("s"))
+    )
+
+
 def _words(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SPLIT_WORD.finditer(text)]
 
@@ -907,6 +917,10 @@ class ProposalRules:
                         continue
                     if short in self.not_acronyms or not self.is_valid_name(short):
                         continue
+                    if _plural_acronym(short, long) and self.new_words.isdisjoint(
+                        _WORD.findall(low[:s])
+                    ):
+                        continue  # "applies early exits (EEs)": a kind of thing, not a name
                     kind = self.kind_near(text, s, e)
                     add(short, long, kind, False, (sent, "acronym_definition", 0.75))
             # 3. enumerated components (in a sentence with a component word, read only when
