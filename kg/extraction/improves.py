@@ -255,6 +255,7 @@ class ImprovementRules:
         self.higher_words = vocab.words("direction_higher")
         self.time_units = frozenset(lex["time_units"])
         self.factor_metrics = frozenset(lex["factor_metrics"])
+        self.example_openers = tuple(lex["example_openers"])
         self.other = vocab.words("other_work_cues")
         self.self_words = vocab.words("self_words")
         self.comparison_words = vocab.words("comparison_words")
@@ -692,7 +693,7 @@ class ImprovementRules:
         # "Although recently proposed PETL techniques ...", "M^3ViT achieves ...": a sentence
         # about other work
         if self._opener(low) in self.other_openers or self._other_name(
-            self._first_word(text), method_keys
+            self._subject_word(text, low), method_keys
         ):
             return False
         self_words = wordset & self.self_words
@@ -826,6 +827,14 @@ class ImprovementRules:
     @staticmethod
     def _first_word(text: str) -> str:
         return text.split(None, 1)[0].strip(".,;:()[]\"'") if text.strip() else ""
+
+    def _subject_word(self, text: str, low: str) -> str:
+        """The sentence's first word, after an opener such as "For instance,": "For instance,
+        GPT-4o has achieved ..." is about GPT-4o."""
+        for opener in self.example_openers:
+            if low.startswith(opener) and low.startswith(",", len(opener)):
+                return self._first_word(text[len(opener) + 1 :])
+        return self._first_word(text)
 
     def _other_name(self, word: str, method_keys: set[str]) -> bool:
         """A name that is not one of the paper's own, nor a metric, hardware or dataset."""
