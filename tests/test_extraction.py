@@ -171,6 +171,11 @@ def test_pluralised_metric_codes(
         ("FernNet improves tokens per joule by 5.6x.", ("energy", "5.6x", "higher")),
         ("FernNet achieves 12.1 TOPS/W.", ("energy", "12.1 TOPS/W", "higher")),
         ("FernNet doubles the performance per watt.", ("energy", None, "higher")),
+        # "more than" bounds the value of a comparative metric word
+        (
+            "FernNet is more than 60 times smaller yet on par with SAM.",
+            ("parameters", "more than 60 times", "lower"),
+        ),
         # a bare number after "speedup (factor) of"
         ("FernNet gives a speedup factor of 2.3 over dense loops.", ("speedup", "2.3", "higher")),
         ("FernNet reaches a speedup of up to 4.1.", ("speedup", "up to 4.1", "higher")),
@@ -1223,6 +1228,11 @@ def test_hardware_both_sides_of_a_comparison_ran_on_is_a_target(
         # a comparison "against X shows that ..." ends at the verb; the nearer one is the claim's
         ("The comparison against the state-of-the-art shows that FernNet outperformed "
          "DeepSpeed with 33% higher throughput in training.", "DeepSpeed"),
+        # "more/less than" and a number bound a value; the comparison comes after
+        ("FernNet is more than 60 times smaller than the original SAM.", "the original SAM"),
+        ("FernNet trains in less than one day and runs 3x faster than SAM.", "SAM"),
+        ("FernNet runs 3x faster over three leading inference systems.",
+         "three leading inference systems"),
         # a dash ends the baseline as a comma does
         ("FernNet converges more stably relative to FedAvg---improving absolute test accuracy "
          "by 22.2% on average.", "FedAvg"),

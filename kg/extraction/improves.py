@@ -355,6 +355,8 @@ class ImprovementRules:
         self.share_verbs = vocab.words("share_verbs")
         # "with less than 3% latency overhead": a lower word before "than" bounds the value
         self.value_bound_words = vocab.words("value_bound_words")
+        # "within less than one day": a bound, not a baseline
+        self.bound_number_words = tuple(f"{w} " for w in lex["bound_number_words"])
         # "at 8x acceleration": the setting measured at, not a speedup
         self.operating_point_words = vocab.words("operating_point_words")
         self.rate_families = vocab.words("rate_families")
@@ -813,6 +815,7 @@ class ImprovementRules:
         if (
             entry.direction == "lower"
             and _meets(self.increase_words, before, after)
+            and not (metric_text.casefold() in self.adjacent and self._bound_only(before, after))
             and not _meets(self.lower_or_small, before, after)
             and self.inverted_heads.isdisjoint(metric_text.casefold().split())
             # "TFLOPS per GPU", "tokens/s": a rate grows (not "2% extra parameters per task")
@@ -867,6 +870,17 @@ class ImprovementRules:
         """Whether the value at `start`-`end` is a share ("consumes 78% of the energy")."""
         return low.startswith(" of ", end) and not self.share_verbs.isdisjoint(
             _words(low[max(0, start - 40) : start])[-3:]
+        )
+
+    def _bound_only(self, before: list[str], after: list[str]) -> bool:
+        """Whether the increase words before a metric only bound its value ("more than 60 times
+        smaller", of a metric written as a comparative), with none after it."""
+        bounds = self.value_bound_words
+        increase = self.increase_words
+        return self.increase_words.isdisjoint(after) and all(
+            i + 1 < len(before) and before[i + 1] in bounds
+            for i, w in enumerate(before)
+            if w in increase
         )
 
     def _reduced(self, before: list[str]) -> bool:
@@ -954,7 +968,11 @@ class ImprovementRules:
         else:
             matches = self.baseline.finditer(text)
         out = []
-        for m in matches:
+        pending = list(matches)
+        k = 0
+        while k < len(pending):
+            m = pending[k]
+            k += 1
             b = text[m.start("b") : m.end("b")].strip(" .,")
             folded_b = b.casefold()
             lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
@@ -974,9 +992,14 @@ class ImprovementRules:
                 and (owner := self.owned_value.match(text, m.start("b")))
             ):
                 b = owner.group("b")
+            bound = b[:1].isdigit() or (
+                low.startswith("than", m.start()) and folded_b.startswith(self.bound_number_words)
+            )
+            if bound and (later := self.baseline.search(text, m.start("b"))):
+                pending.insert(k, later)  # "more than 60 times smaller than SAM": a bound first
             if (
                 not b
-                or b[0].isdigit()
+                or bound
                 or b[0] in "(["
                 or (
                     b.casefold().startswith(self.not_baseline_starts)
