@@ -103,6 +103,8 @@ def test_v100_is_one_hardware(text: str) -> None:
         # laptop NPUs are NPUs, not the CPU they share a name with
         ("Intel Core Ultra NPU", "NPU"),
         ("Ryzen AI NPU", "NPU"),
+        ("OnePlus 13R", "mobile"),
+        ("Xiaomi 14", "mobile"),
     ],
 )
 def test_hardware_class(text: str, hw_class: str) -> None:
