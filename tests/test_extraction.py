@@ -679,6 +679,8 @@ def test_claims_take_the_datasets_of_their_sentence(
         "Their memory requirements make LLMs feasible only with multiple high-end accelerators.",
         "Deploying LLMs on edge devices is challenging due to their memory requirements.",
         "Serving LLMs on a single GPU is only feasible with offloading.",
+        "Real-time segmentation matters due to the growing demand for mobile devices.",
+        "Federated learning uses data distributed over a massive number of edge devices.",
     ],
 )
 def test_motivation_hardware_is_not_a_target(extractor: Extractor, motivation: str) -> None:
