@@ -178,6 +178,8 @@ def test_pluralised_metric_codes(
             "FernNet is more than 60 times smaller yet on par with SAM.",
             ("parameters", "more than 60 times", "lower"),
         ),
+        # a speed metric before "speedup" says what is sped up: one claim
+        ("FernNet achieves a latency speedup ratio of 2.7x.", ("speedup", "2.7x", "higher")),
         # a bare number after "speedup (factor) of"
         ("FernNet gives a speedup factor of 2.3 over dense loops.", ("speedup", "2.3", "higher")),
         ("FernNet reaches a speedup of up to 4.1.", ("speedup", "up to 4.1", "higher")),

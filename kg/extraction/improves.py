@@ -738,6 +738,14 @@ class ImprovementRules:
                     break
                 ms = k
                 h = _stripped_end(text, ms)
+            if (
+                cands
+                and entry.family == "speed"
+                and entry.canonical in self.factor_metrics
+                and cands[-1][0].family == "speed"
+                and not text[cands[-1][3] : start].strip()
+            ):
+                ms = cands.pop()[2]  # "a latency speedup of 2.7x": one speedup
             metric_text = text[ms:me]
             if folded:
                 words = _last_words(folded, h, 2)
