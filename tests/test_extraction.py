@@ -180,6 +180,15 @@ def test_pluralised_metric_codes(
         ),
         # a speed metric before "speedup" says what is sped up: one claim
         ("FernNet achieves a latency speedup ratio of 2.7x.", ("speedup", "2.7x", "higher")),
+        # a factor by which the method outperforms another, with no metric named: a speedup
+        (
+            "FernNet outperforms llama.cpp by up to 11.69x while retaining model accuracy.",
+            ("speedup", "up to 11.69x", "higher"),
+        ),
+        (
+            "On a Pixel 4, FernNet beats dense models by 1.3-2.4times.",
+            ("speedup", "1.3-2.4times", "higher"),
+        ),
         # a bare number after "speedup (factor) of"
         ("FernNet gives a speedup factor of 2.3 over dense loops.", ("speedup", "2.3", "higher")),
         ("FernNet reaches a speedup of up to 4.1.", ("speedup", "up to 4.1", "higher")),

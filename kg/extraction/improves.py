@@ -390,17 +390,19 @@ class ImprovementRules:
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
         self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
         self.any_outperform = _substring_free(self.outperform_cues)  # whether a sentence has one
+        self.speedup = vocab.metric_by_alias["speedup"]
+        verbs = alternation([c for c in self.outperform_cues if " " not in c])
+        self.outperformed_by_factor = re.compile(
+            rf"\b({verbs})\b[^,;:()]{{0,80}}?\bby\s+(?:(?:{alternation(lex['factor_hedges'])})\s+)?"
+            r"(?=\.?\d[\d.,]*(?:\s*[-\u2013~]\s*[\d.]+)?\s?(?:x|\u00d7|times|\\times|\$\\times\$)(?![a-z]))"
+        )
 
     def extract(
         self, doc: Doc, ctx: DocContext, resolver: MethodResolver, methods: list[dict[str, Any]]
     ) -> tuple[list[dict[str, Any]], list[str]]:
-        metric_rows = terms_of(doc, "METRIC")
-        if not metric_rows:
-            return [], []
-        datasets = [(r[3], r[5]) for r in terms_of(doc, "DATASET")]
         by_sent: dict[int, tuple[Sentence, list[tuple[str, int, int]]]] = {}
         sentence_of_char = ctx.sentence_of_char
-        for canonical, _s, _e, start, end, _t in metric_rows:
+        for canonical, _s, _e, start, end, _t in terms_of(doc, "METRIC"):
             sent = sentence_of_char(start)
             if sent is not None and not sent.in_title:
                 group = by_sent.get(sent.i)
@@ -408,6 +410,23 @@ class ImprovementRules:
                     by_sent[sent.i] = (sent, [(canonical, start, end)])
                 else:
                     group[1].append((canonical, start, end))
+        # "outperforms llama.cpp by up to 11.69x": a sentence with no metric named can claim a
+        # speedup
+        extra = [
+            s
+            for s in ctx.sentences
+            if s.i not in by_sent
+            and not s.in_title
+            and _holds_any(s.text.casefold(), self.any_outperform)
+            and self.outperformed_by_factor.search(s.text.casefold()) is not None
+        ]
+        if extra:
+            for s in extra:
+                by_sent[s.i] = (s, [])
+            by_sent = dict(sorted(by_sent.items()))
+        if not by_sent:
+            return [], []
+        datasets = [(r[3], r[5]) for r in terms_of(doc, "DATASET")]
         method_keys = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
         # a benchmark the paper proposes improves nothing (where a dataset trained on may): a
         # result stated with it is the paper's own model's, or a finding about the models it
@@ -764,6 +783,22 @@ class ImprovementRules:
                     outperform = _holds_any(low, self.any_outperform)
                 claimed = outperform and self._outperformed_in(text, low, ms)
             cands.append((entry, metric_text, ms, me, tight, claimed, start))
+        if _holds_any(low, self.any_outperform) and all(c[0].family != "speed" for c in cands):
+            # "outperforms llama.cpp by up to 11.69x": a factor with no metric named is a speedup
+            m = self.outperformed_by_factor.search(low)
+            if m is not None:
+                cue_start, cue_end = m.span(1)
+                cands.append(
+                    (
+                        self.speedup,
+                        text[cue_start:cue_end],
+                        cue_start,
+                        cue_end,
+                        set(),
+                        True,
+                        cue_start,
+                    )
+                )
         return cands
 
     def _outperformed_in(self, text: str, low: str, ms: int) -> bool:
