@@ -1754,6 +1754,19 @@ def test_metric_it_outperforms_in(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "family"),
+    [
+        # "performance" gained by a factor is speed, unless scored on a benchmark
+        ("FernNet gives up to 5.35x performance improvement over vLLM.", "speed"),
+        ("FernNet has 5x performance improvement on the localization benchmarks.", "accuracy"),
+        ("FernNet improves performance by 3.1% over vLLM.", "accuracy"),
+    ],
+)
+def test_family_of_performance(extractor: Extractor, sentence: str, family: str) -> None:
+    assert [c.family for c in fern(extractor, sentence).improves] == [family]
+
+
+@pytest.mark.parametrize(
     ("sentence", "metric", "direction"),
     [
         ("FernNet achieves 6.0x higher energy efficiency than GPUs.", "energy", "higher"),

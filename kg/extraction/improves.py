@@ -256,6 +256,9 @@ class ImprovementRules:
         self.time_units = frozenset(lex["time_units"])
         self.factor_metrics = frozenset(lex["factor_metrics"])
         self.example_openers = tuple(lex["example_openers"])
+        self.factor_families: dict[str, str] = {
+            k: v for k, v in lex["factor_families"].items() if not k.startswith("_")
+        }
         self.other = vocab.words("other_work_cues")
         self.self_words = vocab.words("self_words")
         self.comparison_words = vocab.words("comparison_words")
@@ -657,7 +660,14 @@ class ImprovementRules:
                     "method": method,
                     "metric": entry.canonical,
                     "metric_text": metric_text,
-                    "family": entry.family,
+                    "family": (
+                        self.factor_families.get(entry.canonical, entry.family)
+                        if value is not None
+                        and value.unit == "x"
+                        and not named_sets
+                        and "benchmark" not in low  # "on the localization benchmarks": a score
+                        else entry.family
+                    ),
                     "value": value.text if value else None,
                     "number": value.number if value else None,
                     "unit": value.unit if value else None,
