@@ -993,6 +993,8 @@ def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> N
          {("F1", "detectors trained on simulated data")}),
         ("FernNet is 2x faster than the teacher distilled from GPT-4 on MMLU.",
          {("speed", "the teacher distilled from GPT-4")}),
+        ("FernNet outperforms models designed for internal memory with 6% higher accuracy.",
+         {("accuracy", "models designed for internal memory")}),
         # the measure of the baseline named before it is not the baseline
         ("FernNet surpasses the performance of GPT-4 in latency by 2x.", {("latency", "GPT-4")}),
         ("FernNet's throughput is 2x higher than that of vLLM.", {("throughput", "vLLM")}),
