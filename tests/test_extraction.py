@@ -1049,6 +1049,7 @@ def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str
         # what it runs on is not a task
         ("LiteASR: Distilling Whisper for Commodity CPUs", None, "commodity cpus"),
         ("Fern: Pruning for Mobile Devices", None, "mobile devices"),
+        ("Fern: A Lightweight Detector for CPU-only Devices", None, "cpu-only devices"),
         # a hyphened word opening with an end word does not end the task
         ("Fern: Compiling Transformers for Analog In-Memory Computing",
          "analog in-memory computing", "analog"),

@@ -165,9 +165,19 @@ def _title_for(title: str) -> re.Match[str] | None:
     return next(matches_at(_TITLE_FOR, title, literal_starts(title.lower(), ("for",))), None)
 
 
+# "for CPU-only Devices": the last word of a title's "for" phrase that says it names hardware
+_HARDWARE_HEADS = frozenset(_LEXICON["hardware_words"]["class_words"]) | frozenset(
+    _LEXICON["hardware_words"]["device_words"]
+)
+
+
 def _names_hardware(phrase: str, hardware: list[str]) -> bool:
     """Whether a (casefolded) phrase is a hardware mention with at most one word before it
-    ("commodity cpus", "mobile devices")."""
+    ("commodity cpus", "mobile devices"), or ends in a hardware class word ("cpu-only
+    devices")."""
+    last = phrase.rsplit(None, 1)[-1:]
+    if last and last[0] in _HARDWARE_HEADS:
+        return True
     for written in hardware:
         if phrase.endswith(written) and len(phrase[: -len(written)].split()) <= 1:
             return True
