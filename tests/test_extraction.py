@@ -1756,6 +1756,13 @@ def test_metric_it_outperforms_in(
     assert {(c.metric, c.baseline) for c in fern(extractor, sentence).improves} == claims
 
 
+def test_a_value_in_parentheses_is_the_metric_s_before_it(extractor: Extractor) -> None:
+    sentence = "FernNet improves retrieval (MRR@10: +36.7%) and answer accuracy (F1: +11.6%)."
+    claims = {(c.metric, c.value) for c in fern(extractor, sentence).improves}
+    assert ("MRR", "36.7%") in claims
+    assert not {v for m, v in claims if m != "MRR"} & {"36.7%"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "family"),
     [

@@ -981,8 +981,10 @@ class ImprovementRules:
                 return None
             if words and words[0] in self.detachers:
                 return None
-            if gap.lstrip().startswith(",") or (words and words[0] in self.coordinators):
-                d += 4  # "by 5.2x and GPU memory by 2x": the value ends the clause before
+            if gap.lstrip().startswith((",", ")")) or (words and words[0] in self.coordinators):
+                # "by 5.2x and GPU memory by 2x", "(MRR@10: +36.7%) and answer accuracy": the
+                # value ends the clause or parenthesis before
+                d += 4
         else:
             gap = text[me:qs]
             words = gap.split(None, 8)
