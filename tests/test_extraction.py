@@ -178,6 +178,11 @@ def test_pluralised_metric_codes(
             "FernNet is more than 60 times smaller yet on par with SAM.",
             ("parameters", "more than 60 times", "lower"),
         ),
+        # the metric as the subject of a passive claim verb, far from the value
+        (
+            "The speed on a single CPU thread was improved by 7.45 times.",
+            ("speed", "7.45 times", "higher"),
+        ),
         # a speed metric before "speedup" says what is sped up: one claim
         ("FernNet achieves a latency speedup ratio of 2.7x.", ("speedup", "2.7x", "higher")),
         # a factor by which the method outperforms another, with no metric named: a speedup
