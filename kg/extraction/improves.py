@@ -749,7 +749,7 @@ class ImprovementRules:
         text; `folded`: the same when it is `text.casefold()` itself, else empty). The words are
         read from `folded` where it is given, in windows of it, which is cheaper than
         casefolding each piece of `text`."""
-        cands = []
+        cands: list[tuple[Any, str, int, int, set[str], bool, int]] = []
         entries = self.metric_entries
         modifiers = self.modifiers
         adjacent = self.adjacent
