@@ -1117,6 +1117,9 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          ["Iterative Initialization and Retraining method for SNNs"]),
         ("Residuals", "We introduce Mixture of Multi-rate Residuals (M2R2), a framework.", "M2R2",
          ["Mixture of Multi-rate Residuals"]),
+        # a generic last word stays when every word gives the acronym a letter
+        ("Molecules", "We propose the polarizable atom interaction neural network (PaiNN).",
+         "PaiNN", ["polarizable atom interaction neural network"]),
         ("Adapters", "We propose Mixture of Sparse Adapters, or MoSA, as a new tuning method.",
          "MoSA", ["Mixture of Sparse Adapters"]),
         # a title's subtitle that spells the acronym

@@ -381,6 +381,9 @@ class ProposalRules:
         if trimmed == long:
             return long
         letters = acronym_letters(short)
+        initials = "".join(w[0] for w in long.replace("-", " ").split()).casefold()
+        if initials == letters:
+            return long  # "polarizable atom interaction neural network (PaiNN)": every word
         last = trimmed.rsplit(None, 1)[-1][:1].casefold() if trimmed else ""
         if letters and last == letters[-1] and long_form_of(short, trimmed):
             return trimmed  # the acronym's last letter starts the last word left
