@@ -290,6 +290,7 @@ def extract_datasets(
             or low in vocab.hardware_by_alias
             or low in vocab.dataset_by_alias  # the vocabulary rule's, as it decided
             or len(name) > 40
+            or not any(map(str.isalpha, name))  # "ISIC 2017/2018": a year of the one before
         ):
             return
         seen.add(key)

@@ -116,8 +116,9 @@ class MethodCandidate:
         }
 
 
-# a word ends at a dash between words as at a space ("LiteGS—a high-performance framework")
-_SPLIT_WORD = re.compile(r"(?:[^\s—–-]|-(?!-))+")
+# a word ends at a dash between words as at a space ("LiteGS—a high-performance framework"),
+# and before a parenthesis glued to it ("module(MPSD)")
+_SPLIT_WORD = re.compile(r"\(?(?:[^\s—–(-]|-(?!-))+")
 
 
 def _plural_acronym(short: str, long: str | None) -> bool:
@@ -348,6 +349,8 @@ class ProposalRules:
             return False
         if len(w) < 2 or w in self.not_acronyms or self._not_name(w):
             return False
+        if w.endswith(("'s", "\u2019s")):
+            return False  # "a reformulation of NeRF's architecture": an owner, not a name
         if "-" in w and all(
             p in self.not_acronyms or self._not_name(p) or p.casefold() in self.kind_heads
             for p in w.split("-")

@@ -81,6 +81,8 @@ _DIGIT_RE = re.compile(r"\d")
 # what a value with a trailing joiner ends with (a necessary condition for `_TRAILING_JOINER_RE`)
 _JOINER_ENDS = frozenset(c for j in _DATA["joiners"] for c in (j[-1], j[-1].upper()))
 _SPACES_RE = re.compile(r"\s+")
+_SIZE_BEFORE = re.compile(r"\d\s?(?:[xX\u00d7]|\$?\\times\$?)\s?$")
+_SIZE_AFTER = re.compile(r"\s?(?:[xX\u00d7]|\$?\\times\$?)\s?\d")
 # what a hedge can end with (a necessary condition for `_HEDGE_BEFORE_RE`, checked first)
 _HEDGE_ENDS = tuple(_DATA["hedges"])
 
@@ -247,12 +249,16 @@ def find_quantities(
         if end < len(text) and (text[end].isalpha() and not q[-1].isalpha()):
             continue
         parsed = parse_quantity(q)
+        if parsed.unit == "x" and text[end : end + 2].lstrip()[:1].isdigit():
+            continue  # "256 x 256 images": a size, not a factor
         if parsed.number is not None and parsed.unit is None:
             n = parsed.number
             if 1900 <= n <= 2100 and float(n).is_integer():
                 continue
             if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
                 continue  # "CacheBlend-2", "CIFAR-10": part of a name ("Chamfer-15%" is a value)
+            if _SIZE_BEFORE.search(text, max(0, start - 12), start) or _SIZE_AFTER.match(text, end):
+                continue  # a side of a size, "256 x 256"
         out.append((start, end, parsed))
     return _comma_lists(text, out) if len(out) > 1 else out
 
