@@ -330,6 +330,11 @@ def test_list_value_keeps_all_numbers() -> None:
         ("2.1x, 2.4x and 2.2x speedups on A, B and C", ["2.1x, 2.4x and 2.2x"]),
         ("by 1.2%, 0.8%, and 2.0% on A, B and C", ["1.2%, 0.8%, and 2.0%"]),
         ("gains of 1%, 2%, 3% or 4%", ["1%, 2%, 3% or 4%"]),
+        # with "respectively", a list needs no "and"
+        (
+            "1.6x, 3.0x, 162x, 347x speedup over A, B, C, D, respectively",
+            ["1.6x, 3.0x, 162x, 347x"],
+        ),
         # no list: no "and" closes it, or the units differ
         ("reduces latency by 20%, 30% fewer parameters", ["20%", "30%"]),
         ("by 20%, 2x and 3x", ["20%", "2x and 3x"]),

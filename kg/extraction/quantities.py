@@ -272,14 +272,18 @@ def _comma_lists(
 ) -> list[tuple[int, int, Quantity]]:
     """Values of one unit listed with commas are one list, as "and" joins two: "2.1x, 2.4x and
     2.2x speedups on A, B and C respectively" (read from the end, where the list closes with
-    "and" or "or"; "by 20%, 30% fewer" lists nothing)."""
+    "and" or "or", or the sentence says "respectively"; "by 20%, 30% fewer" lists nothing)."""
     out = [found[-1]]
     listed = False  # whether out[-1] is a list
+    # "1.6x, 3.0x, 162x, 347x speedup over A, B, C, D, respectively": a list with no "and"
+    respectively = "respectively" in text
     for start, end, q in reversed(found[:-1]):
         s2, e2, q2 = out[-1]
         gap = " ".join(text[end:s2].split())
         joined = gap in _LIST_GAPS and q.unit is not None and q.unit == q2.unit
-        if joined and (listed or gap != "," or not _LIST_WORDS.isdisjoint(q2.text.split())):
+        if joined and (
+            listed or gap != "," or respectively or not _LIST_WORDS.isdisjoint(q2.text.split())
+        ):
             out[-1] = (start, e2, parse_quantity(text[start:e2]))
             listed = True
         else:
