@@ -1225,6 +1225,11 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
         # the own product named in an earlier sentence
         ("CoilNet is implemented on a Xilinx Alveo U280. It is 9.3x more energy efficient than "
          "a PyG implementation on an NVIDIA A100.", "FPGA", "GPU"),
+        # later items of a list of baselines
+        ("On an FPGA, CoilNet achieves 1.6x, 3.0x, 162x speedup over A3, TITAN Xp GPU, Xeon "
+         "CPU, respectively.", "FPGA", "GPU"),
+        ("On an FPGA, CoilNet shows speedups over CPUs (3255x), GPUs (80.3x), and A3 (5.1x).",
+         "FPGA", "GPU"),
     ],
 )  # fmt: skip
 def test_compared_against_hardware_is_not_a_target(

@@ -85,6 +85,30 @@ _SELF = CaselessSearch(
 _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
 _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
 _NEGATIONS = frozenset(_WORDS["negations"])
+_COMPARISON_CUE = re.compile(
+    rf"\b(?:{alternation(_lowered('comparison_cues'), any_space=True)})\s", re.I
+)
+_PLATFORM_WORDS = frozenset(_lowered("platform_words"))
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _listed_baseline(before: str) -> bool:
+    """Whether the hardware after `before` is a later item of a list of baselines: "speedups
+    over CPUs (3255x), GPUs", "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU" (items of
+    at most four words after a comparison cue, with no platform word such as "on" among them)."""
+    cues = list(_COMPARISON_CUE.finditer(before))
+    if not cues:
+        return False
+    rest = _PARENTHESES.sub("", before[cues[-1].end() :])
+    items = [i.strip() for i in rest.replace(" and ", ",").split(",")]
+    if len(items) < 2 or len(items[-1].split()) > 2:
+        return False  # the hardware is in an item after a comma or an "and" of the list
+    return all(
+        0 < len(words) <= 4
+        and any(map(str.isalpha, item))  # "over 16 and 2,048 A100 GPUs": a count, not a list
+        and _PLATFORM_WORDS.isdisjoint(w.casefold() for w in words)
+        for item, words in ((i, i.split()) for i in items[:-1])
+    )
 
 
 def _negated(before: str) -> bool:
@@ -193,6 +217,10 @@ def extract_targets(
             continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
         if _negated(before):
             continue  # "without GPU"
+        if "," in before and _listed_baseline(
+            ctx.text[max(sent.start_char, start_char - 120) : start_char]
+        ):
+            continue  # "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU"
         # a problem stated about hardware ("GPUs are not efficient for ...", "future
         # accelerators"), or hardware given as an example ("accelerators (e.g., Apple M4)"),
         # unless the paper is about it: its title names it (a product by its own name)
