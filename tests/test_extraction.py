@@ -139,6 +139,11 @@ def test_vendors_share_a_class_word(
     assert {t.hardware for t in fern(extractor, sentence).targets} == hardware
 
 
+def test_a_devices_part_is_the_target(extractor: Extractor) -> None:
+    p = paper("Fern", "We propose FernNet. It renders at 30 FPS on a laptop GPU.")
+    assert [t.hw_class for t in extractor.extract(p).targets] == ["GPU"]
+
+
 def test_microcontroller_part_numbers_are_targets(extractor: Extractor) -> None:
     x = fern(extractor, "FernNet runs at 12 FPS on an STM32H743 MCU and an nRF52840 board.")
     assert {"STM32H743 microcontroller", "nRF52840 microcontroller"} <= {
@@ -712,6 +717,7 @@ def test_claims_take_the_datasets_of_their_sentence(
         "Serving LLMs on a single GPU is only feasible with offloading.",
         "Real-time segmentation matters due to the growing demand for mobile devices.",
         "Federated learning uses data distributed over a massive number of edge devices.",
+        "Motivated by scenarios on mobile and mixed reality devices, we study prompts.",
     ],
 )
 def test_motivation_hardware_is_not_a_target(extractor: Extractor, motivation: str) -> None:

@@ -85,6 +85,17 @@ _SELF = CaselessSearch(
 _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
 _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
 _NEGATIONS = frozenset(_WORDS["negations"])
+_MOTIVATION_CLAUSES = tuple(_WORDS["motivation_clauses"])
+_DEVICE_PARTS = frozenset(_WORDS["device_parts"])
+
+
+def _in_motivation_clause(before: str) -> bool:
+    """Whether the hardware after `before` is in a clause saying what motivates the work:
+    "Motivated by scenarios on mobile devices, we propose ..." (no comma since the cue)."""
+    low = before.casefold()
+    return any((at := low.rfind(c)) >= 0 and "," not in low[at:] for c in _MOTIVATION_CLAUSES)
+
+
 _COMPARISON_CUE = re.compile(
     rf"\b(?:{alternation(_lowered('comparison_cues'), any_space=True)})\s", re.I
 )
@@ -191,6 +202,12 @@ def extract_targets(
         following = ctx.text[end_char : end_char + 24].lstrip(" -").split(maxsplit=1)
         if following and following[0].strip(".,;:()").casefold() in units:
             continue  # "GPU hours", "GPU-days": a cost, not a platform
+        if (
+            following
+            and entry.hw_class == "mobile"
+            and following[0].strip(".,;:()").casefold() in _DEVICE_PARTS
+        ):
+            continue  # "a laptop GPU": the GPU is the target (its own mention)
         sent = ctx.sentence_of_char(start_char)
         if sent is None:
             continue
@@ -215,8 +232,8 @@ def extract_targets(
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
         if _COMPARED.search(before) is not None or before.rstrip().casefold().endswith("number of"):
             continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
-        if _negated(before):
-            continue  # "without GPU"
+        if _negated(before) or _in_motivation_clause(before):
+            continue  # "without GPU", "motivated by scenarios on mobile devices"
         if "," in before and _listed_baseline(
             ctx.text[max(sent.start_char, start_char - 120) : start_char]
         ):
