@@ -358,6 +358,7 @@ class ImprovementRules:
         self.any_retention = _substring_free(sorted(self.retention_words))
         # "decoding consumes 78% of the energy": a share of a cost, not a cut of it
         self.share_verbs = vocab.words("share_verbs")
+        self.requirement_verbs = vocab.words("requirement_verbs")
         # "with less than 3% latency overhead": a lower word before "than" bounds the value
         self.value_bound_words = vocab.words("value_bound_words")
         # "within less than one day": a bound, not a baseline
@@ -860,6 +861,12 @@ class ImprovementRules:
             return True  # "reduces few-shot accuracy by 31%"
         if not self.behind_words.isdisjoint(before):
             return True  # "trail by 0.4 WER", "lags by 1.2% in accuracy"
+        if (
+            entry.direction == "lower"
+            and not self.requirement_verbs.isdisjoint(before[-3:])
+            and not _meets(self.lower_or_small, before, after)
+        ):
+            return True  # "training on 8192 tokens needs 16x computational costs": a cost paid
         if (
             entry.direction == "lower"
             and after[:1]
