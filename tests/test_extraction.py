@@ -296,6 +296,7 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("108 / 74 FPS", 108.0, "FPS"),  # two rates, not the fraction 108/74
         ("1/3", 1 / 3, "fraction"),
         ("3 orders of magnitude", 1000.0, "x"),
+        ("twice", 2.0, "x"),
         ("4-5 orders of magnitude", 10_000.0, "x"),
     ],
 )
@@ -1285,6 +1286,8 @@ def test_hardware_both_sides_of_a_comparison_ran_on_is_a_target(
         ("FernNet trains in less than one day and runs 3x faster than SAM.", "SAM"),
         ("FernNet runs 3x faster over three leading inference systems.",
          "three leading inference systems"),
+        # "twice as fast as X"
+        ("FernNet is twice as fast as dense attention at 8K tokens.", "dense attention"),
         # a dash ends the baseline as a comma does
         ("FernNet converges more stably relative to FedAvg---improving absolute test accuracy "
          "by 22.2% on average.", "FedAvg"),

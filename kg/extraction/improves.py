@@ -257,6 +257,7 @@ class ImprovementRules:
         self.higher_words = vocab.words("direction_higher")
         self.time_units = frozenset(lex["time_units"])
         self.factor_metrics = frozenset(lex["factor_metrics"])
+        self.factor_only = frozenset(lex["factor_only_metrics"])
         self.example_openers = tuple(lex["example_openers"])
         self.factor_families: dict[str, str] = {
             k: v for k, v in lex["factor_families"].items() if not k.startswith("_")
@@ -561,7 +562,10 @@ class ImprovementRules:
                 # a verb yields the value to a metric noun as near: "the inference speed is
                 # accelerated by 3.6x" is a claim about the inference speed
                 yields = 2 * (metric_text.casefold() in self.value_only)
+                factor_only = metric_text.casefold() in self.factor_only
                 for qi, (qs, qe, q) in enumerate(quantities):
+                    if factor_only and not (q.unit == "x" and qe <= ms and not text[qe:ms].strip()):
+                        continue  # "twice as fast as": a factor right before ("as fast as X": par)
                     if q.unit in unit_families and fam not in unit_families[q.unit]:
                         continue
                     if q.unit in unit_metrics and entry.canonical not in unit_metrics[q.unit]:

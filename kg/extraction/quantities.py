@@ -27,6 +27,7 @@ _UNIT_MAP: dict[str, str] = _DATA["units"]
 _WORD_NUMBERS: dict[str, int] = _DATA["word_numbers"]
 _FRACTIONS: dict[str, float] = _DATA["fractions"]
 _MAGNITUDES: dict[str, int | None] = _DATA["orders_of_magnitude"]
+_MULTIPLES: dict[str, int] = _DATA["multiples"]  # "twice as fast": a factor
 
 
 def _unit_alternation(units: list[str]) -> str:
@@ -42,6 +43,7 @@ _UNIT = _unit_alternation(list(_UNIT_MAP))
 _HEDGE = rf"(?:(?:{alternation(_DATA['hedges'])})\s*)"
 _WORD_FACTOR = (
     rf"(?:{alternation(list(_WORD_NUMBERS))})-?fold|{alternation(list(_FRACTIONS))}"
+    rf"|(?:{alternation(list(_MULTIPLES))})\b"
     rf"|(?:{alternation(list(_MAGNITUDES))})\s+orders?\s+of\s+magnitude"
 )
 
@@ -127,6 +129,9 @@ def parse_quantity(text: str) -> Quantity:
     m = _FOLD_RE.search(low) if "fold" in low else None
     if m and m.group(1) in _WORD_NUMBERS:
         n = float(_WORD_NUMBERS[m.group(1)])
+        return Quantity(raw, n, "x", (n,))
+    if low in _MULTIPLES:
+        n = float(_MULTIPLES[low])
         return Quantity(raw, n, "x", (n,))
     m = _MAGNITUDE_RE.search(low) if "magnitude" in low else None
     if m:
