@@ -1556,6 +1556,8 @@ def test_value_ranges_and_pronoun_baselines(
         "In FernNet, attention accounts for nearly 60% of the latency.",
         # a metric word hyphened to a name is part of the name
         "FernNet outperforms Tutel and Faster-MoE by 9%-30%.",
+        # "as fast as" with no factor: parity
+        "FernNet runs as fast as MobileNetV2 on an iPhone 12.",
         # a cost something needs, stated as the problem
         "Training on a context of 8192 needs 16x computational costs as that of 2048.",
         # another model's result, given as an example
