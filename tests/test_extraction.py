@@ -549,6 +549,13 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
             "GraphCast",
             None,
         ),
+        # a name written without its kind word is the same method
+        (
+            "ORSIm Detector: Object detection in remote sensing",
+            "We propose the ORSIm detector. ORSIm is fast.",
+            "ORSIm Detector",
+            "ORSIm",
+        ),
         # an acronym glued to the word before it
         (
             "Long sequences",

@@ -973,6 +973,7 @@ class ProposalRules:
                         elif long_key in ks and short_key not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
+            found = self._short_forms_merged(found)
             if not any(c.main for c in found):
                 found[0].main = True
         else:
@@ -1057,6 +1058,27 @@ class ProposalRules:
         start, end = run[-1][0], run[0][0] + len(run[0][1])
         name = " ".join(w for _p, w in reversed(run)).strip(_STRIP)
         return (start, end, name, None)
+
+    def _short_forms_merged(self, found: list[MethodCandidate]) -> list[MethodCandidate]:
+        """A name that another one writes with a kind word after it is that one's alias:
+        "ORSIm" of "ORSIm Detector"."""
+        out = []
+        for c in found:
+            longer = next(
+                (
+                    o
+                    for o in found
+                    if o is not c
+                    and o.name.startswith(c.name + " ")
+                    and o.name[len(c.name) + 1 :].casefold() in self.kind_heads
+                ),
+                None,
+            )
+            if longer is None or c.main:
+                out.append(c)
+            elif c.name not in longer.aliases:
+                longer.aliases.append(c.name)
+        return out
 
     def family_members(self, ctx: DocContext, found: list[MethodCandidate]) -> None:
         text = ctx.text
