@@ -680,7 +680,12 @@ class ProposalRules:
                 apposed = skipped == 0 and text.startswith(self.appositive_openers, s + len(name))
                 if after_head:
                     apposed = text.startswith((",", " to ", " that ", " which "), s + len(name))
-                if (len(seq) >= 2 or lenient or apposed) and self.is_valid_name(name):
+                if (
+                    (len(seq) >= 2 or lenient or apposed)
+                    and self.is_valid_name(name)
+                    # "open-source MLLMs on CG-Bench": models of a kind, not a name
+                    and not (seq[0][1].endswith("s") and seq[0][1] in self.not_acronyms)
+                ):
                     items = self._counted_items(text, s, name)
                     found.extend(items)
                     i = self._goes_on(text, ws, s + len(name), k)
