@@ -1626,6 +1626,9 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
     [
         ("Can we design a Convolutional Network (ConvNet) under a latency budget?", "ConvNet"),
         ("We propose a knowledge graph (KG) built from filings.", "KG"),
+        # design levels and number formats
+        ("We propose FernHLS, which replaces register-transfer level (RTL) design.", "RTL"),
+        ("We propose FernQuant, a novel W8A8 quantization for LLMs.", "W8A8"),
     ],
 )
 def test_generic_or_questioned_acronyms_are_not_proposed(
