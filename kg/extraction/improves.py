@@ -32,6 +32,8 @@ from kg.extraction.vocab import Vocabulary, alternation
 
 _BY_END = re.compile(r"\bby\s*$")
 _BY_WORD_END = re.compile(r"\bby\b\s*$")
+# "the FID of DDIM (from 9.65 to 6.07)": a named owner of the metric
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*)?)(?=\s+from\s)")
 # "(the speed on ...) was improved by": the metric is the subject of a passive claim verb
 _PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?([\w-]+)\s+by\s+$")
 # "a speedup (factor) of 2.3": a bare number after a factor metric
@@ -665,6 +667,11 @@ class ImprovementRules:
                 # else the first ("Experiments on A and B show ..."), unless it is set in a
                 # parenthesis the claim is not in: "77.7 (0.6 lower than BERT_BASE), and 62 ms
                 # latency"
+                if claim_base is None and value is not None and _from_to(text, at, value):
+                    # "improve the FID of DDIM from 9.65 to 6.07": the metric's owner
+                    owner = _OF_OWNER.match(text, me)
+                    if owner is not None and method_key(owner.group(1)) not in method_keys:
+                        claim_base = owner.group(1)
                 if (
                     claim_base is not None
                     and len(found) == 1
