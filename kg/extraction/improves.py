@@ -23,7 +23,14 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kg.extraction.context import DocContext, Sentence, literal_starts, matches_at, prefix_free
+from kg.extraction.context import (
+    CUES_KEY,
+    DocContext,
+    Sentence,
+    literal_starts,
+    matches_at,
+    prefix_free,
+)
 from kg.extraction.normalise import aligned_casefold, method_key, name_shaped
 from kg.extraction.quantities import Quantity, find_quantities, has_factor_words, holds_digit
 from kg.extraction.targets import MethodResolver
@@ -426,13 +433,15 @@ class ImprovementRules:
                 else:
                     group[1].append((canonical, start, end))
         # "outperforms llama.cpp by up to 11.69x": a sentence with no metric named can claim a
-        # speedup
+        # speedup (the sentences with an "outperform" word are known from the cue matches)
+        cues: dict[int, list[tuple[str, int, int]]] = doc.user_data.get(CUES_KEY, {})
+        outperform = {i for i, rows in cues.items() if any(r[0] == "OUTPERFORM" for r in rows)}
         extra = [
             s
             for s in ctx.sentences
-            if s.i not in by_sent
+            if s.i in outperform
+            and s.i not in by_sent
             and not s.in_title
-            and _holds_any(s.text.casefold(), self.any_outperform)
             and self.outperformed_by_factor.search(s.text.casefold()) is not None
         ]
         if extra:
@@ -471,7 +480,7 @@ class ImprovementRules:
             if not (has_digit or has_factor):
                 # reading the words around each metric is cheaper than a prefilter that looks
                 # for every claim word in the whole sentence
-                cands = self._candidates(sent, text, low, folded, spans)
+                cands = self._candidates(sent, text, low, folded, spans, sent.i in outperform)
                 if not any(c[5] for c in cands):
                     continue  # no number and no comparison next to a metric: nothing to claim
             wordset = set(_words(low))
@@ -515,7 +524,7 @@ class ImprovementRules:
             if not about:
                 continue
             if cands is None:
-                cands = self._candidates(sent, text, low, folded, spans)
+                cands = self._candidates(sent, text, low, folded, spans, sent.i in outperform)
             owned_values: list[tuple[int, Quantity]] = []  # the baselines' values
             if _holds_any(low, self.owner_cues):
                 # "compared with 52% for policies trained with sparse rewards": the baseline's
@@ -769,13 +778,20 @@ class ImprovementRules:
         )
 
     def _candidates(
-        self, sent: Any, text: str, low: str, folded: str, spans: list[tuple[str, int, int]]
+        self,
+        sent: Any,
+        text: str,
+        low: str,
+        folded: str,
+        spans: list[tuple[str, int, int]],
+        outperforms: bool,
     ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
         """The sentence's metric mentions, widened over modifiers, with the words around them,
         whether they are claimed, and where the metric's own words start (`low`: the casefolded
         text; `folded`: the same when it is `text.casefold()` itself, else empty). The words are
         read from `folded` where it is given, in windows of it, which is cheaper than
-        casefolding each piece of `text`."""
+        casefolding each piece of `text`. `outperforms`: whether the sentence has an
+        "outperform" word (a cue match)."""
         cands: list[tuple[Any, str, int, int, set[str], bool, int]] = []
         entries = self.metric_entries
         modifiers = self.modifiers
@@ -822,7 +838,7 @@ class ImprovementRules:
                     outperform = _holds_any(low, self.any_outperform)
                 claimed = outperform and self._outperformed_in(text, low, ms)
             cands.append((entry, metric_text, ms, me, tight, claimed, start))
-        if _holds_any(low, self.any_outperform) and all(c[0].family != "speed" for c in cands):
+        if outperforms and all(c[0].family != "speed" for c in cands):
             # "outperforms llama.cpp by up to 11.69x": a factor with no metric named is a speedup
             m = self.outperformed_by_factor.search(low)
             if m is not None:

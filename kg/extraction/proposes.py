@@ -118,7 +118,7 @@ class MethodCandidate:
 
 # a word ends at a dash between words as at a space ("LiteGS—a high-performance framework"),
 # and before a parenthesis glued to it ("module(MPSD)")
-_SPLIT_WORD = re.compile(r"\(?(?:[^\s—–(-]|-(?!-))+")
+_SPLIT_WORD = re.compile(r"\(?(?:[^\s—–(-]+|-(?!-))+")
 
 
 def _plural_acronym(short: str, long: str | None) -> bool:

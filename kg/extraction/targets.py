@@ -107,6 +107,9 @@ def _listed_baseline(before: str) -> bool:
     """Whether the hardware after `before` is a later item of a list of baselines: "speedups
     over CPUs (3255x), GPUs", "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU" (items of
     at most four words after a comparison cue, with no platform word such as "on" among them)."""
+    last = max(before.rfind(","), before.rfind(" and "))
+    if last < 0 or len(before[last:].split()) > 3:
+        return False  # (tested first: the cue search is dearer)
     cues = list(_COMPARISON_CUE.finditer(before))
     if not cues:
         return False

@@ -55,8 +55,9 @@ def _glued_to_name(text: str, idx: list[int], end: int) -> bool:
 
 def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
     """The cue phrases by label (matched on LOWER): proposal verbs, naming cues, the acronym
-    parenthesis, self-reference, novelty ("a novel"), dataset head words ("benchmarks") and the
-    model words of "LLM inference" and their plurals (where that pattern can start)."""
+    parenthesis, self-reference, novelty ("a novel"), dataset head words ("benchmarks"), the
+    model words of "LLM inference" and their plurals (where that pattern can start), and the
+    words of outperforming ("outperforms", "beats")."""
     models = vocab.lexicon["model_process"]["models"]
     return {
         "PROPOSE": sorted(vocab.words("proposal_verbs")),
@@ -68,6 +69,7 @@ def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
             {*vocab.lexicon["dataset_heads"], *vocab.lexicon["context_words"]["dataset_list_heads"]}
         ),
         "MODEL": sorted({*models, *(f"{m}s" for m in models)}),
+        "OUTPERFORM": list(vocab.lexicon["outperform_in_cues"]),
     }
 
 
