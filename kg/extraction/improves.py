@@ -18,7 +18,7 @@ they take no value from the others. The word lists are in the lexicon.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.tokens import Doc
@@ -1070,16 +1070,18 @@ class ImprovementRules:
                 out.append((cue_end, m.end("b")))
         return out
 
+    def _baseline_matches(self, text: str, low: str, pos: int) -> Iterator[re.Match[str]]:
+        """The baseline pattern's matches in `text` from `pos` on (`low` is its casefolded
+        copy): in an ASCII text, tried only where a cue starts."""
+        if text.isascii():
+            starts = [at for at in literal_starts(low, self.baseline_cues) if at >= pos]
+            return matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
+        return self.baseline.finditer(text, pos)
+
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
-        if text.isascii():
-            starts = literal_starts(low, self.baseline_cues)
-            if not starts:
-                return []
-            matches = matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
-        else:
-            matches = self.baseline.finditer(text)
+        matches = self._baseline_matches(text, low, 0)
         out = []
         pending = list(matches)
         k = 0
@@ -1108,8 +1110,11 @@ class ImprovementRules:
             bound = b[:1].isdigit() or (
                 low.startswith("than", m.start()) and folded_b.startswith(self.bound_number_words)
             )
-            if bound and (later := self.baseline.search(text, m.start("b"))):
-                pending.insert(k, later)  # "more than 60 times smaller than SAM": a bound first
+            if bound:
+                # "more than 60 times smaller than SAM": a bound, and the comparison after it
+                later = next(self._baseline_matches(text, low, m.start("b")), None)
+                if later is not None:
+                    pending.insert(k, later)
             if (
                 not b
                 or bound

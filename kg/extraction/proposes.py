@@ -116,9 +116,19 @@ class MethodCandidate:
         }
 
 
+_SPLIT_WORD = re.compile(r"\S+")
 # a word ends at a dash between words as at a space ("LiteGS—a high-performance framework"),
-# and before a parenthesis glued to it ("module(MPSD)")
-_SPLIT_WORD = re.compile(r"\(?(?:[^\s—–(-]+|-(?!-))+")
+# and before a parenthesis glued to it ("module(MPSD)"): the pieces of a word holding one
+_WORD_PIECE = re.compile(r"\(?(?:[^—–(-]+|-(?!-))+")
+_PIECE_MARKS = ("—", "–", "--")
+
+
+def _pieces(start: int, word: str) -> list[tuple[int, str]]:
+    """The word at `start` as (start, piece) pairs: itself, unless a dash or a glued
+    parenthesis splits it."""
+    if "(" not in word[1:] and not any(m in word for m in _PIECE_MARKS):
+        return [(start, word)]
+    return [(start + m.start(), m.group(0)) for m in _WORD_PIECE.finditer(word)]
 
 
 def _plural_acronym(short: str, long: str | None) -> bool:
@@ -132,7 +142,10 @@ def _plural_acronym(short: str, long: str | None) -> bool:
 
 
 def _words(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in _SPLIT_WORD.finditer(text)]
+    out: list[tuple[int, str]] = []
+    for m in _SPLIT_WORD.finditer(text):
+        out += _pieces(m.start(), m.group(0))
+    return out
 
 
 def _unmatched(initials: str, letters: str) -> int:
@@ -217,7 +230,7 @@ class _WordScan:
             m = next(self.scan, None)
             if m is None:
                 return False
-            words.append((m.start(), m.group(0)))
+            words += _pieces(m.start(), m.group(0))
         return True
 
     def past(self, k: int, end: int) -> int:
@@ -635,7 +648,7 @@ class ProposalRules:
                     continue
                 # "an efficient LLM inference scheduler, Sarathi-Serve, ...": a later head
                 # word and its name
-                k = self._apposed_head_name(ws, i)
+                k = self._apposed_head_name(ws, i) if "," in text[s : s + 80] else -1
                 if k > i:
                     i, seen_head = k, False
                     continue

@@ -86,12 +86,15 @@ _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
 _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
 _NEGATIONS = frozenset(_WORDS["negations"])
 _MOTIVATION_CLAUSES = tuple(_WORDS["motivation_clauses"])
+_MOTIVATION_LAST_WORDS = tuple({c.rsplit(None, 1)[-1] for c in _MOTIVATION_CLAUSES})
 _DEVICE_PARTS = frozenset(_WORDS["device_parts"])
 
 
 def _in_motivation_clause(before: str) -> bool:
     """Whether the hardware after `before` is in a clause saying what motivates the work:
     "Motivated by scenarios on mobile devices, we propose ..." (no comma since the cue)."""
+    if not any(w in before for w in _MOTIVATION_LAST_WORDS):
+        return False  # (the common case, tested before the text is casefolded)
     low = before.casefold()
     return any((at := low.rfind(c)) >= 0 and "," not in low[at:] for c in _MOTIVATION_CLAUSES)
 
@@ -108,7 +111,7 @@ def _listed_baseline(before: str) -> bool:
     over CPUs (3255x), GPUs", "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU" (items of
     at most four words after a comparison cue, with no platform word such as "on" among them)."""
     last = max(before.rfind(","), before.rfind(" and "))
-    if last < 0 or len(before[last:].split()) > 3:
+    if last < 0 or len(before[last:].split()) > 3:  # the separator and two words
         return False  # (tested first: the cue search is dearer)
     cues = list(_COMPARISON_CUE.finditer(before))
     if not cues:
@@ -128,8 +131,11 @@ def _listed_baseline(before: str) -> bool:
 def _negated(before: str) -> bool:
     """Whether the hardware after `before` is denied: "runs in real time without (a) GPU", "no
     dedicated accelerator" (a negation among the three words before it)."""
-    words = before.casefold().split()[-3:]
-    return any(w in _NEGATIONS for w in words) and not any(c in before[-24:] for c in ",;(")
+    tail = before[-24:].casefold()
+    if not any(n in tail for n in _NEGATIONS):
+        return False  # (the common case, tested before the words are split)
+    words = tail.split()[-3:]
+    return any(w in _NEGATIONS for w in words) and not any(c in tail for c in ",;(")
 
 
 class MethodResolver:

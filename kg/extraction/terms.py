@@ -46,7 +46,7 @@ def _glued_to_name(text: str, idx: list[int], end: int) -> bool:
         return False
     at = idx[end]
     return (
-        text.startswith("-", at)
+        text[at] == "-"
         and idx[end + 1] == at + 1
         and text[at - 1 : at].isalpha()
         and (text[at + 1].isupper() or text[at + 1].isdigit())
