@@ -435,7 +435,7 @@ class ImprovementRules:
         # "outperforms llama.cpp by up to 11.69x": a sentence with no metric named can claim a
         # speedup (the sentences with an "outperform" word are known from the cue matches)
         cues: dict[int, list[tuple[str, int, int]]] = doc.user_data.get(CUES_KEY, {})
-        outperform = {i for i, rows in cues.items() if any(r[0] == "OUTPERFORM" for r in rows)}
+        outperform = {i for i, rows in cues.items() for r in rows if r[0] == "OUTPERFORM"}
         extra = [
             s
             for s in ctx.sentences
@@ -1081,7 +1081,13 @@ class ImprovementRules:
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
-        matches = self._baseline_matches(text, low, 0)
+        if text.isascii():
+            starts = literal_starts(low, self.baseline_cues)
+            if not starts:
+                return []
+            matches = matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
+        else:
+            matches = self.baseline.finditer(text)
         out = []
         pending = list(matches)
         k = 0

@@ -120,14 +120,15 @@ _SPLIT_WORD = re.compile(r"\S+")
 # a word ends at a dash between words as at a space ("LiteGS—a high-performance framework"),
 # and before a parenthesis glued to it ("module(MPSD)"): the pieces of a word holding one
 _WORD_PIECE = re.compile(r"\(?(?:[^—–(-]+|-(?!-))+")
-_PIECE_MARKS = ("—", "–", "--")
+
+
+def _split(word: str) -> bool:
+    """Whether a dash or a glued parenthesis splits a word into pieces."""
+    return word.find("(", 1) >= 0 or "\u2014" in word or "\u2013" in word or "--" in word
 
 
 def _pieces(start: int, word: str) -> list[tuple[int, str]]:
-    """The word at `start` as (start, piece) pairs: itself, unless a dash or a glued
-    parenthesis splits it."""
-    if "(" not in word[1:] and not any(m in word for m in _PIECE_MARKS):
-        return [(start, word)]
+    """The pieces of the word at `start`, as (start, piece) pairs."""
     return [(start + m.start(), m.group(0)) for m in _WORD_PIECE.finditer(word)]
 
 
@@ -144,7 +145,11 @@ def _plural_acronym(short: str, long: str | None) -> bool:
 def _words(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _SPLIT_WORD.finditer(text):
-        out += _pieces(m.start(), m.group(0))
+        w = m.group(0)
+        if _split(w):
+            out += _pieces(m.start(), w)
+        else:
+            out.append((m.start(), w))
     return out
 
 
@@ -230,7 +235,11 @@ class _WordScan:
             m = next(self.scan, None)
             if m is None:
                 return False
-            words += _pieces(m.start(), m.group(0))
+            w = m.group(0)
+            if _split(w):
+                words += _pieces(m.start(), w)
+            else:
+                words.append((m.start(), w))
         return True
 
     def past(self, k: int, end: int) -> int:

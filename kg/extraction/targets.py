@@ -106,13 +106,15 @@ _PLATFORM_WORDS = frozenset(_lowered("platform_words"))
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
-def _listed_baseline(before: str) -> bool:
-    """Whether the hardware after `before` is a later item of a list of baselines: "speedups
-    over CPUs (3255x), GPUs", "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU" (items of
-    at most four words after a comparison cue, with no platform word such as "on" among them)."""
-    last = max(before.rfind(","), before.rfind(" and "))
-    if last < 0 or len(before[last:].split()) > 3:  # the separator and two words
+def _listed_baseline(text: str, lo: int, hi: int) -> bool:
+    """Whether the hardware at `hi` is a later item of a list of baselines begun after `lo`:
+    "speedups over CPUs (3255x), GPUs", "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU"
+    (items of at most four words after a comparison cue, with no platform word such as "on"
+    among them)."""
+    last = max(text.rfind(",", lo, hi), text.rfind(" and ", lo, hi))
+    if last < 0 or len(text[last:hi].split()) > 3:  # the separator and two words
         return False  # (tested first: the cue search is dearer)
+    before = text[lo:hi]
     cues = list(_COMPARISON_CUE.finditer(before))
     if not cues:
         return False
@@ -244,7 +246,7 @@ def extract_targets(
         if _negated(before) or _in_motivation_clause(before):
             continue  # "without GPU", "motivated by scenarios on mobile devices"
         if "," in before and _listed_baseline(
-            ctx.text[max(sent.start_char, start_char - 120) : start_char]
+            ctx.text, max(sent.start_char, start_char - 120), start_char
         ):
             continue  # "over A3 accelerator, MNNFast accelerator, TITAN Xp GPU"
         # a problem stated about hardware ("GPUs are not efficient for ...", "future
