@@ -142,14 +142,20 @@ def _plural_acronym(short: str, long: str | None) -> bool:
     )
 
 
+def _add_word(words: list[tuple[int, str]], m: re.Match[str]) -> None:
+    """Append the (start, word) matched by `m`, or its pieces where a dash or a glued
+    parenthesis splits it."""
+    w = m.group(0)
+    if _split(w):
+        words.extend(_pieces(m.start(), w))
+    else:
+        words.append((m.start(), w))
+
+
 def _words(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _SPLIT_WORD.finditer(text):
-        w = m.group(0)
-        if _split(w):
-            out += _pieces(m.start(), w)
-        else:
-            out.append((m.start(), w))
+        _add_word(out, m)
     return out
 
 
@@ -235,11 +241,7 @@ class _WordScan:
             m = next(self.scan, None)
             if m is None:
                 return False
-            w = m.group(0)
-            if _split(w):
-                words += _pieces(m.start(), w)
-            else:
-                words.append((m.start(), w))
+            _add_word(words, m)
         return True
 
     def past(self, k: int, end: int) -> int:
