@@ -411,7 +411,6 @@ class ImprovementRules:
         self.first_person = vocab.words("first_person")
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
         self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
-        self.any_outperform = _substring_free(self.outperform_cues)  # whether a sentence has one
         self.speedup = vocab.metric_by_alias["speedup"]
         verbs = alternation([c for c in self.outperform_cues if " " not in c])
         self.outperformed_by_factor = re.compile(
@@ -673,14 +672,14 @@ class ImprovementRules:
                         _following(text, found, at, quantities)
                         or min(found, key=lambda f: abs(f[0] - at))[1]
                     )
-                # else the first ("Experiments on A and B show ..."), unless it is set in a
-                # parenthesis the claim is not in: "77.7 (0.6 lower than BERT_BASE), and 62 ms
-                # latency"
                 if claim_base is None and value is not None and _from_to(text, at, value):
                     # "improve the FID of DDIM from 9.65 to 6.07": the metric's owner
                     owner = _OF_OWNER.match(text, me)
                     if owner is not None and method_key(owner.group(1)) not in method_keys:
                         claim_base = owner.group(1)
+                # else the first ("Experiments on A and B show ..."), unless it is set in a
+                # parenthesis the claim is not in: "77.7 (0.6 lower than BERT_BASE), and 62 ms
+                # latency"
                 if (
                     claim_base is not None
                     and len(found) == 1
@@ -698,14 +697,7 @@ class ImprovementRules:
                     "method": method,
                     "metric": entry.canonical,
                     "metric_text": metric_text,
-                    "family": (
-                        self.factor_families.get(entry.canonical, entry.family)
-                        if value is not None
-                        and value.unit == "x"
-                        and not named_sets
-                        and "benchmark" not in low  # "on the localization benchmarks": a score
-                        else entry.family
-                    ),
+                    "family": self._family(entry, value, bool(named_sets), low),
                     "value": value.text if value else None,
                     "number": value.number if value else None,
                     "unit": value.unit if value else None,
@@ -797,7 +789,6 @@ class ImprovementRules:
         modifiers = self.modifiers
         adjacent = self.adjacent
         offset = sent.start_char
-        outperform = None  # whether the sentence has an "outperforms" cue, read when needed
         for kb_id, span_start, span_end in spans:
             entry = entries.get(kb_id)
             if entry is None:
@@ -834,9 +825,7 @@ class ImprovementRules:
                 own = metric_text.casefold().split()
             claimed = not (adjacent.isdisjoint(tight) and adjacent.isdisjoint(own))
             if not claimed:
-                if outperform is None:
-                    outperform = _holds_any(low, self.any_outperform)
-                claimed = outperform and self._outperformed_in(text, low, ms)
+                claimed = outperforms and self._outperformed_in(text, low, ms)
             cands.append((entry, metric_text, ms, me, tight, claimed, start))
         if outperforms and all(c[0].family != "speed" for c in cands):
             # "outperforms llama.cpp by up to 11.69x": a factor with no metric named is a speedup
@@ -935,6 +924,13 @@ class ImprovementRules:
     def _first_word(text: str) -> str:
         return text.split(None, 1)[0].strip(".,;:()[]\"'") if text.strip() else ""
 
+    def _family(self, entry: Any, value: Quantity | None, on_dataset: bool, low: str) -> str:
+        """The claim's metric family: "5.35x performance improvement" is speed, unless scored on
+        a dataset or benchmark ("on the localization benchmarks")."""
+        if value is None or value.unit != "x" or on_dataset or "benchmark" in low:
+            return entry.family
+        return self.factor_families.get(entry.canonical, entry.family)
+
     def _subject_word(self, text: str, low: str) -> str:
         """The sentence's first word, after an opener such as "For instance,": "For instance,
         GPT-4o has achieved ..." is about GPT-4o."""
@@ -981,7 +977,7 @@ class ImprovementRules:
         smaller", of a metric written as a comparative), with none after it."""
         bounds = self.value_bound_words
         increase = self.increase_words
-        return self.increase_words.isdisjoint(after) and all(
+        return increase.isdisjoint(after) and all(
             i + 1 < len(before) and before[i + 1] in bounds
             for i, w in enumerate(before)
             if w in increase

@@ -132,16 +132,6 @@ def _pieces(start: int, word: str) -> list[tuple[int, str]]:
     return [(start + m.start(), m.group(0)) for m in _WORD_PIECE.finditer(word)]
 
 
-def _plural_acronym(short: str, long: str | None) -> bool:
-    """Whether an acronym and its long form are written in the plural ("FCRNs", "early exits
-    (EEs)"): they name a kind of thing."""
-    return (
-        short.endswith("s")
-        and sum(c.isupper() for c in short) >= 2
-        and (long is None or long.endswith("s"))
-    )
-
-
 def _add_word(words: list[tuple[int, str]], m: re.Match[str]) -> None:
     """Append the (start, word) matched by `m`, or its pieces where a dash or a glued
     parenthesis splits it."""
@@ -150,6 +140,16 @@ def _add_word(words: list[tuple[int, str]], m: re.Match[str]) -> None:
         words.extend(_pieces(m.start(), w))
     else:
         words.append((m.start(), w))
+
+
+def _plural_acronym(short: str, long: str | None) -> bool:
+    """Whether an acronym and its long form are written in the plural ("FCRNs", "early exits
+    (EEs)"): they name a kind of thing."""
+    return (
+        short.endswith("s")
+        and sum(c.isupper() for c in short) >= 2
+        and (long is None or long.endswith("s"))
+    )
 
 
 def _words(text: str) -> list[tuple[int, str]]:
@@ -740,7 +740,7 @@ class ProposalRules:
                 if (
                     w[:-1].casefold() in self.kind_heads
                     and name.endswith(",")
-                    and (self.is_capword(name))
+                    and self.is_capword(name)
                 ):
                     return k + 1
                 return -1
