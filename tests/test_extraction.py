@@ -204,6 +204,9 @@ def test_pluralised_metric_codes(
         ("FernNet reaches a speedup of up to 4.1.", ("speedup", "up to 4.1", "higher")),
         # a speed written as a time: lower is better
         ("FernNet gets 26.8 AP at a speed of 130 ms/pic on a CPU.", ("speed", "130 ms", "lower")),
+        # task metrics of other fields than vision and language
+        ("FernNet improves the Dice score by 2.1% over nnU-Net.", ("Dice", "2.1%", "higher")),
+        ("FernNet lowers the minADE by 8% over prior forecasters.", ("ADE", "8%", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
@@ -248,6 +251,21 @@ def test_metric_names_and_families(text: str, canonical: str, family: str) -> No
         ("CIDEr", "CIDEr"),
         ("METEOR", "METEOR"),
         ("SPICE", "SPICE"),
+        # the task metrics of segmentation, tracking, forecasting, speech and calibration
+        ("Dice score", "Dice"),
+        ("DSC", "Dice"),
+        ("HD95", "Hausdorff distance"),
+        ("panoptic quality", "PQ"),
+        ("MOTA", "MOTA"),
+        ("minADE", "ADE"),
+        ("final displacement error", "FDE"),
+        ("expected calibration error", "ECE"),
+        ("equal error rate", "EER"),
+        ("PESQ", "PESQ"),
+        ("Spearman correlation", "correlation"),
+        ("coefficient of determination", "R2"),
+        ("CRPS", "CRPS"),
+        ("bits/dim", "bits per dimension"),
     ],
 )
 def test_named_task_metrics_keep_their_name(text: str, name: str) -> None:
