@@ -1889,6 +1889,14 @@ def test_direction_of_efficiency(
         # a year after a slash is an edition of the name before it, not a dataset
         ("Evaluations on skin lesion datasets (ISIC 2017/2018: mDice 84.2) show gains.",
          {"ISIC", "ISIC 2017"}),
+        # names set off after a plural head word, closing the sentence or a clause
+        ("We conduct experiments on two public datasets, HECKTOR21 and PI-CAI22.",
+         {"HECKTOR21", "PI-CAI22"}),
+        ("FernNet is tested on three benchmarks, Foo-QA, BarBench and Baz3D, and wins.",
+         {"Foo-QA", "BarBench", "Baz3D"}),
+        # a subject after the comma is not a list of datasets
+        ("On both benchmarks, GPT-4o and Claude fail.", set()),
+        ("Across all benchmarks, GPT-4o, Claude, and Gemini lag behind FernNet.", set()),
     ],
 )  # fmt: skip
 def test_datasets(extractor: Extractor, sentence: str, datasets: set[str]) -> None:

@@ -67,6 +67,15 @@ _LIST_BEFORE = re.compile(
     rf"(?:{alternation(_LEAD_WORDS)})\s+(?:the\s+)?"
     rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})+)\s+(?:{_LIST_HEADS})\b"
 )
+# "on two public datasets, HECKTOR21 and PI-CAI22": names set off after a plural head, closing
+# the sentence or a clause (a comma and a lowercase word), so that a subject after the comma
+# ("On both benchmarks, GPT-4o and Claude fail") is not taken for a list
+_APPOSED_HEADS = prefix_free(_WORDS["dataset_apposition_heads"])
+_LIST_APPOSED = re.compile(
+    rf"(?:{alternation(_WORDS['dataset_apposition_heads'])}),\s+"
+    rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})*)"
+    r"(?=\s*(?:[;)]|\.?$|,\s+(?!(?:and|or)\s+[A-Z0-9])[a-z]))"
+)
 # "on both A and B", "including A, B, and C": a list that holds a known dataset (its names may
 # start in lowercase when a capital or digit follows: "xbench-DeepSearch", "iNat2018")
 _SIBLING = r"(?:[a-z]+-?)?" + _NAME
@@ -328,11 +337,17 @@ def extract_datasets(
         ]
         if any(o in stext for o in _LIST_OPENERS):
             lists += word_matches(_LIST_AFTER, stext, _LIST_HEAD_WORDS)
+        if ", " in stext:
+            lists += [
+                m
+                for m in word_matches(_LIST_APPOSED, stext, _APPOSED_HEADS)
+                if not _trained_on(stext, m.start())
+            ]
         for m in lists:
             for part in _LIST_SPLIT.split(m.group("l")):
                 item = _LIST_ITEM.match(part)
                 if item and item.end() == len(part.rstrip()):
-                    add(item.group(1), sent, "dataset_list")
+                    add(item.group(1).rstrip("."), sent, "dataset_list")
     return list(out.values())
 
 
