@@ -105,6 +105,15 @@ def test_v100_is_one_hardware(text: str) -> None:
         ("Ryzen AI NPU", "NPU"),
         ("OnePlus 13R", "mobile"),
         ("Xiaomi 14", "mobile"),
+        # edge boards and SoCs, neuromorphic chips; a Kirin is a phone SoC, not an Ascend NPU
+        ("KV260", "FPGA"),
+        ("Kendryte K210", "edge"),
+        ("RK3588", "edge"),
+        ("MAX78000", "microcontroller"),
+        ("Akida", "accelerator"),
+        ("SpiNNaker", "accelerator"),
+        ("Kirin 990", "mobile"),
+        ("Huawei Mate 40", "mobile"),
     ],
 )
 def test_hardware_class(text: str, hw_class: str) -> None:
@@ -920,6 +929,9 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("Zen 2", "AMD Zen 2 CPU"),
         ("Broadwell", "Intel Broadwell CPU"),
         ("Xilinx Alveo U280", "Xilinx Alveo U280 FPGA"),
+        ("Kria KV260", "Xilinx Kria KV260 FPGA"),
+        ("GTX 1660 Ti", "NVIDIA GTX 1660 Ti GPU"),
+        ("Quadro RTX 8000", "NVIDIA Quadro RTX 8000 GPU"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:
