@@ -492,12 +492,32 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
         ("We present AlphaNet, a family of compact language models (AlphaNet-1B, AlphaNet-3B).",
          "model"),
         ("We present AlphaNet, a benchmark of 812 agent tasks.", "benchmark"),
+        # a gerund before a kind word modifies it
+        ("We present AlphaNet, an LLM serving system that batches requests.", "system"),
     ],
 )  # fmt: skip
 def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str, kind: str) -> None:
     """An appositive's kind is its head, the last kind word of its noun phrase ("an LLM
     inference engine" is a system, not a model)."""
     x = extractor.extract(paper("A study of routing and recognition", abstract))
+    assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("AlphaNet: A GCN Accelerator with Hybrid Architecture", "system"),
+        ("AlphaNet: A Temporal Fusion Framework for Model Parallel Inference", "framework"),
+        ("AlphaNet: An Efficient Transformer for Speech Recognition", "model"),
+        # what the method works on is not what it is
+        ("AlphaNet: Efficient Serving of Large Language Models", "method"),
+        ("AlphaNet: Efficient LLM Inference via Sentence-Level Caching", "method"),
+        ("AlphaNet: Accelerating Large Language Models via Sparsity", "method"),
+    ],
+)
+def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> None:
+    """The title's kind is the head of the first noun phrase after the name."""
+    x = extractor.extract(paper(title, "AlphaNet is evaluated on many tasks."))
     assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
 
 

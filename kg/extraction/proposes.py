@@ -455,8 +455,18 @@ class ProposalRules:
                         return head
                     continue
                 # "a fast LLM inference engine supporting ...": the phrase ends before a
-                # participle or a preposition, and its last kind word is its head
-                if head is not None and (w.endswith("ing") or w in self.phrase_ends):
+                # participle or a preposition, and its last kind word is its head; a gerund
+                # before a kind word is a modifier ("an LLM serving system")
+                if head is not None and (
+                    w in self.phrase_ends
+                    or (
+                        w.endswith("ing")
+                        and not (
+                            k + 1 < len(ahead)
+                            and ahead[k + 1].strip(_STRIP).casefold() in self.kind_heads
+                        )
+                    )
+                ):
                     return head
                 if w in self.appositive_stops:
                     break
@@ -474,6 +484,21 @@ class ProposalRules:
         return None
 
     # ------------------------------------------------------------------ title
+    def _title_kind(self, tail: str) -> str | None:
+        """The kind the title gives after its name: the head (last word) of the tail's first
+        noun phrase, which a preposition ends. "A GCN Accelerator with ..." is a system; in
+        "Efficient Serving of Large Language Models" or "Optimizing LLM Inference" the models
+        are what the method works on, not what it is."""
+        words: list[str] = []
+        for raw in tail.split():
+            w = raw.strip(_STRIP).casefold()
+            if w in self.phrase_ends and w not in self.list_joiners:
+                break
+            words.append(w)
+        if not words or words[0].endswith("ing"):
+            return None  # a verb phrase: "Accelerating Large Language Models"
+        return self.kind_heads.get(words[-1])
+
     def title_name(self, title: str) -> tuple[str, str | None] | None:
         m = _TITLE_PREFIX.match(title) if ":" in title else None
         if m:
@@ -481,12 +506,7 @@ class ProposalRules:
             words = prefix.split()
             if not self.comparison_words.isdisjoint(map(str.casefold, words)):
                 return None
-            tail = title[m.end(1) :].strip(" :")
-            tail_words = [w.strip(_STRIP).casefold() for w in tail.rsplit(None, 3)[-3:]]
-            kind = next(
-                (self.kind_heads[w] for w in reversed(tail_words) if w in self.kind_heads),
-                None,
-            )
+            kind = self._title_kind(title[m.end(1) :].strip(" :"))
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
             if len(words) <= 3 and not gerund and any(map(self.is_namey, words)):
                 return prefix, kind
