@@ -2015,6 +2015,15 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
         ("FernNet cuts energy by 27% compared to a carbon-agnostic scheduler.",
          "a carbon-agnostic scheduler"),
         ("FernNet is 3x faster than a naive pipeline.", "a naive pipeline"),
+        # the names a generic baseline is set off with are part of it
+        ("FernNet is 2x faster than the state-of-the-art systems, such as Orca and vLLM.",
+         "the state-of-the-art systems, such as Orca and vLLM"),
+        ("FernNet is 4.5x faster than the existing outlier-aware accelerator, GOBO.",
+         "the existing outlier-aware accelerator, GOBO"),
+        # not the next clause's subject, nor the start of a longer name
+        ("FernNet is 2x faster than the dense baseline, Zed-7B is not.", "the dense baseline"),
+        ("FernNet is 2x faster than prior skiplists, including Facebook's skiplist from Folly.",
+         "prior skiplists"),
     ],
 )  # fmt: skip
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:

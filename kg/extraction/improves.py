@@ -262,6 +262,18 @@ def _participle_tail(lexicon: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+def _baseline_names(lexicon: dict[str, Any]) -> re.Pattern[str]:
+    """The names a generic baseline is set off with: "the state-of-the-art systems" + ", such as
+    FasterTransformer and Orca", "the existing accelerator" + ", GOBO". The names close the
+    sentence or a clause (a comma and a lowercase word): not the subject of the next clause
+    (", Zed also ..."), the items of a longer list or the start of a longer name."""
+    openers = alternation(lexicon["baseline_example_openers"])
+    name = r"[a-z]*[A-Z0-9][\w\-+]*(?:\.\d+)?(?:\s[A-Z0-9][\w\-+]*){0,2}"  # "vLLM"
+    names = rf"{name}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{name})*"
+    closes = r"(?=\s*(?:[;)]|\.?$|,\s+(?!(?:and|or)\s+[A-Z0-9])[a-z]))"
+    return re.compile(rf"\s*,\s+(?:(?:{openers})\s+{names}|{name}){closes}")
+
+
 class ImprovementRules:
     def __init__(self, vocab: Vocabulary) -> None:
         lex = vocab.lexicon
@@ -318,6 +330,8 @@ class ImprovementRules:
         # "over detectors trained on simulated data": the baseline goes on after a participle
         self.baseline_participles = vocab.words("baseline_participles")
         self.participle_tail = _participle_tail(lex)
+        self.baseline_names = _baseline_names(lex)
+        self.baseline_openers = tuple(lex["baseline_example_openers"])
         # "surpass the performance of GPT-4", "higher than that of LoRA": the baseline is GPT-4
         self.baseline_leads = [w.casefold() for w in lex["baseline_lead_words"]]
         self.coordinations = frozenset(lex["metric_coordinations"])
@@ -1103,6 +1117,16 @@ class ImprovementRules:
                     head, _, last = b.rpartition(" ")
             if head and last.casefold() in self.coordinators:
                 b = head.rstrip(" ,")  # "over single LoRA and by 1.1 points over ...": single LoRA
+            elif (
+                b.islower()
+                and not any(f" {o} " in b for o in self.baseline_openers)
+                and (at := text.find(b, m.start("b"))) >= 0
+            ):
+                # "the state-of-the-art systems, such as FasterTransformer and Orca"
+                at += len(b)
+                named = self.baseline_names.match(text, at) if text.startswith(",", at) else None
+                if named is not None:
+                    b = f"{b}{named.group(0).rstrip(' .,')}"
             if (
                 b[:1].isdigit()
                 and low.startswith(self.owner_cues, m.start())
