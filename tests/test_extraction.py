@@ -216,6 +216,12 @@ def test_pluralised_metric_codes(
         # task metrics of other fields than vision and language
         ("FernNet improves the Dice score by 2.1% over nnU-Net.", ("Dice", "2.1%", "higher")),
         ("FernNet lowers the minADE by 8% over prior forecasters.", ("ADE", "8%", "lower")),
+        # an energy per inference in microjoules, and a bound written "under"
+        (
+            "FernNet has an energy consumption of only 196\u03bcJ per inference.",
+            ("energy", "only 196\u03bcJ", "lower"),
+        ),
+        ("FernNet reduces the power consumption to under 10 W.", ("energy", "under 10 W", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
@@ -324,6 +330,13 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("1/3", 1 / 3, "fraction"),
         ("3 orders of magnitude", 1000.0, "x"),
         ("twice", 2.0, "x"),
+        # energies and times of microcontrollers and accelerators (the micro sign or a mu)
+        ("196\u03bcJ", 196.0, "\u00b5J"),
+        ("3.5 \u00b5J", 3.5, "\u00b5J"),
+        ("12 nJ", 12.0, "nJ"),
+        ("1.2 kWh", 1.2, "kWh"),
+        ("40 ns", 40.0, "ns"),
+        ("under 10 W", 10.0, "W"),
         ("4-5 orders of magnitude", 10_000.0, "x"),
     ],
 )
