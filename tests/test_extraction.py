@@ -114,6 +114,9 @@ def test_v100_is_one_hardware(text: str) -> None:
         ("SpiNNaker", "accelerator"),
         ("Kirin 990", "mobile"),
         ("Huawei Mate 40", "mobile"),
+        ("Apollo4b", "microcontroller"),
+        ("Pixel EdgeTPU", "edge"),
+        ("MTK processors", "mobile"),
     ],
 )
 def test_hardware_class(text: str, hw_class: str) -> None:
@@ -965,6 +968,8 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("Kria KV260", "Xilinx Kria KV260 FPGA"),
         ("GTX 1660 Ti", "NVIDIA GTX 1660 Ti GPU"),
         ("Quadro RTX 8000", "NVIDIA Quadro RTX 8000 GPU"),
+        ("STM32H7A3", "STM32H7A3 microcontroller"),
+        ("M2-Ultra", "Apple M2 Ultra"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:
