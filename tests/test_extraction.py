@@ -2042,6 +2042,11 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
         ("FernNet is 2x faster than the dense baseline, Zed-7B is not.", "the dense baseline"),
         ("FernNet is 2x faster than prior skiplists, including Facebook's skiplist from Folly.",
          "prior skiplists"),
+        # a baseline opening with a number that is part of its name or counts baselines
+        ("FernNet can outperform 8-bit quantized FSRCNN by nearly 2dB in terms of PSNR.",
+         "8-bit quantized FSRCNN"),
+        ("FernNet improves the F1 score by 3.2% compared to 15 baseline methods.",
+         "15 baseline methods"),
     ],
 )  # fmt: skip
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:

@@ -262,6 +262,9 @@ def _participle_tail(lexicon: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+_HYPHENED_NUMBER = re.compile(r"\d+-[A-Za-z]")  # "8-bit", "16-layer"
+
+
 def _baseline_names(lexicon: dict[str, Any]) -> re.Pattern[str]:
     """The names a generic baseline is set off with: "the state-of-the-art systems" + ", such as
     FasterTransformer and Orca", "the existing accelerator" + ", GOBO". The names close the
@@ -1088,6 +1091,17 @@ class ImprovementRules:
             return matches_at(self.ascii_baseline, low, starts)  # `low` is `text.lower()`
         return self.baseline.finditer(text, pos)
 
+    def _numbered_baseline(self, b: str) -> bool:
+        """Whether a baseline opening with a number is one, not a bound ("more than 60 times"):
+        the number has no unit and is part of a name ("8-bit quantized FSRCNN") or counts
+        baselines ("15 baseline methods")."""
+        found = find_quantities(b)
+        if found and found[0][0] == 0 and found[0][2].unit is not None:
+            return False
+        return b.rsplit(None, 1)[-1].casefold() in self.baseline_heads or bool(
+            _HYPHENED_NUMBER.match(b)
+        )
+
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
@@ -1133,7 +1147,7 @@ class ImprovementRules:
                 and (owner := self.owned_value.match(text, m.start("b")))
             ):
                 b = owner.group("b")
-            bound = b[:1].isdigit() or (
+            bound = (b[:1].isdigit() and not self._numbered_baseline(b)) or (
                 low.startswith("than", m.start()) and folded_b.startswith(self.bound_number_words)
             )
             if bound:
