@@ -1702,6 +1702,11 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
         # design levels and number formats
         ("We propose FernHLS, which replaces register-transfer level (RTL) design.", "RTL"),
         ("We propose FernQuant, a novel W8A8 quantization for LLMs.", "W8A8"),
+        # well-known architectures the paper builds on
+        ("We propose an efficient UNet for segmentation on edge devices.", "UNet"),
+        ("We design a GCN accelerator with a hybrid architecture.", "GCN"),
+        ("Our R50 model reaches 40% NDS.", "R50"),
+        ("FernMAC computes with a lookup table (LUT) instead of multiplications.", "LUT"),
     ],
 )
 def test_generic_or_questioned_acronyms_are_not_proposed(
