@@ -1706,7 +1706,11 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
         ("We propose an efficient UNet for segmentation on edge devices.", "UNet"),
         ("We design a GCN accelerator with a hybrid architecture.", "GCN"),
         ("Our R50 model reaches 40% NDS.", "R50"),
-        ("FernMAC computes with a lookup table (LUT) instead of multiplications.", "LUT"),
+        (
+            "In this paper, we introduce FernMAC, an innovative lookup table(LUT)-based method "
+            "designed for efficient low-bit LLM (i.e., weight-quantized LLM) inference on CPUs.",
+            "LUT",
+        ),
     ],
 )
 def test_generic_or_questioned_acronyms_are_not_proposed(
