@@ -225,6 +225,8 @@ def test_pluralised_metric_codes(
             ("energy", "only 196\u03bcJ", "lower"),
         ),
         ("FernNet reduces the power consumption to under 10 W.", ("energy", "under 10 W", "lower")),
+        # decoding steps are a speed
+        ("FernNet reduces the number of decoding steps by 2.3x.", ("runtime", "2.3x", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
@@ -1916,6 +1918,7 @@ def test_family_of_performance(extractor: Extractor, sentence: str, family: str)
         ("FernNet gives 1.8x better cost efficiency than GPUs.", "cost", "higher"),
         ("FernNet reduces energy consumption by 30%.", "energy", "lower"),
         ("FernNet shows lower CPU utilization (9.5% vs. 23.2%).", "efficiency", "lower"),
+        ("FernNet is 2.5x more cost-effective than vLLM.", "cost", "higher"),
     ],
 )
 def test_direction_of_efficiency(
@@ -1924,6 +1927,15 @@ def test_direction_of_efficiency(
     assert [(c.metric, c.direction) for c in fern(extractor, sentence).improves] == [
         (metric, direction)
     ]
+
+
+def test_cost_effective_said_of_other_hardware_is_no_claim(extractor: Extractor) -> None:
+    """ "when using more cost-effective ones (A6000)": said of the GPUs, not of the method."""
+    sentence = (
+        "FernNet gives speedups over FP16 of around 3.25x when using high-end GPUs (A100) and "
+        "4.5x when using more cost-effective ones (A6000)."
+    )
+    assert "cost" not in [c.family for c in fern(extractor, sentence).improves]
 
 
 @pytest.mark.parametrize(
