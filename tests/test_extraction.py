@@ -512,6 +512,8 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
         ("We present AlphaNet, a benchmark of 812 agent tasks.", "benchmark"),
         # a gerund before a kind word modifies it
         ("We present AlphaNet, an LLM serving system that batches requests.", "system"),
+        ("We present AlphaNet, a low-latency multi-FPGA appliance for GPT-2.", "system"),
+        ("We present AlphaNet, an accelerator design methodology for FPGAs.", "method"),
     ],
 )  # fmt: skip
 def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str, kind: str) -> None:
