@@ -485,7 +485,7 @@ def test_named_as_the_result_of_a_proposal(extractor: Extractor, sentence: str) 
         ),
         (
             "We propose Segment and Track Anything, a tracker.",
-            {"Segment and Track Anything": "method"},
+            {"Segment and Track Anything": "model"},
         ),
         # a name after the appositive that opens a clause of its own is not in the list
         (
