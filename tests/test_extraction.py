@@ -1269,6 +1269,23 @@ def test_proposed_name_and_long_form(
     assert [(m.name, list(m.aliases)) for m in methods] == [(name, aliases)]
 
 
+@pytest.mark.parametrize(
+    ("abstract", "component"),
+    [
+        ("We present T10, a compiler. To formulate tensor operators, T10 introduces a "
+         "distributed tensor abstraction rTensor.", "rTensor"),
+        ("We present FernServe, a serving system. To cut memory, FernServe proposes "
+         "FernPaging for adapters.", "FernPaging"),
+    ],
+)  # fmt: skip
+def test_a_component_the_method_introduces(
+    extractor: Extractor, abstract: str, component: str
+) -> None:
+    """ "T10 introduces rTensor": the paper's own method as the subject of a proposal verb."""
+    methods = {m.name: m.main for m in extractor.extract(paper("A study", abstract)).methods}
+    assert methods.get(component) is False
+
+
 def test_components_of_a_name_written_in_another_case(extractor: Extractor) -> None:
     x = extractor.extract(
         paper(

@@ -633,6 +633,15 @@ class ProposalRules:
             and self.self_before.search(low, 0, start) is not None
         )
 
+    @staticmethod
+    def _own_name_before(low: str, start: int, found: list[MethodCandidate]) -> bool:
+        """Whether the word before the proposal verb at `start` of the casefolded sentence is
+        the name of one of the paper's methods found before: "S-LoRA proposes Unified Paging"."""
+        before = low[:start].rsplit(None, 1)[-1:]
+        return bool(before) and any(
+            c.name and before[0].strip(_STRIP) == c.name.casefold() for c in found
+        )
+
     def names_after(
         self, text: str, pos: int, lenient: bool
     ) -> list[tuple[int, int, str, str | None]]:
@@ -920,8 +929,10 @@ class ProposalRules:
             self_ref = "SELF" in cues
             # the paper's own work: "we"/"our", or a name already found ("FcaFormer", "Fcaformer")
             own = self_ref or any(c.name.casefold() in low for c in found)
+            # "S-LoRA proposes Unified Paging": a name found before as the verb's subject
+            by_own_name = own and not self_ref and "PROPOSE" in cues
             # 1. proposal objects and naming cues
-            if self_ref and ("PROPOSE" in cues or "NAMING" in cues):
+            if (self_ref and ("PROPOSE" in cues or "NAMING" in cues)) or by_own_name:
                 for label, cue_start, cue_end in (cue_pos or {}).get(sent.i, ()):
                     is_verb = label == "PROPOSE"
                     is_naming = label == "NAMING"
@@ -929,7 +940,13 @@ class ProposalRules:
                         continue
                     rel_start = cue_start - sent.start_char
                     rel_end = cue_end - sent.start_char
-                    if is_verb and not self._own_verb(low, rel_start, rel_end):
+                    if is_verb and not (
+                        self._own_verb(low, rel_start, rel_end)
+                        if self_ref
+                        else self._own_name_before(low, rel_start, found)
+                    ):
+                        continue
+                    if is_naming and not self_ref:
                         continue
                     if is_naming and self.prior_before_cue.search(
                         " ".join(low[:rel_start].rsplit(None, 6)[-6:])
