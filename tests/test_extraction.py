@@ -225,6 +225,9 @@ def test_pluralised_metric_codes(
             ("energy", "only 196\u03bcJ", "lower"),
         ),
         ("FernNet reduces the power consumption to under 10 W.", ("energy", "under 10 W", "lower")),
+        # memory before another metric says what it is of: one claim, on the head
+        ("FernNet achieves 45.8% memory energy savings.", ("energy", "45.8%", "lower")),
+        ("FernNet gives a 9.8x memory latency speedup.", ("speedup", "9.8x", "higher")),
         # decoding steps are a speed
         ("FernNet reduces the number of decoding steps by 2.3x.", ("runtime", "2.3x", "lower")),
     ],

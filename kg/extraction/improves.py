@@ -822,12 +822,19 @@ class ImprovementRules:
                 h = _stripped_end(text, ms)
             if (
                 cands
-                and entry.family == "speed"
-                and entry.canonical in self.factor_metrics
-                and cands[-1][0].family == "speed"
                 and not text[cands[-1][3] : start].strip()
+                and (
+                    (
+                        entry.family == "speed"
+                        and entry.canonical in self.factor_metrics
+                        and cands[-1][0].family == "speed"
+                    )
+                    or (cands[-1][0].family == "memory" and entry.family in ("energy", "speed"))
+                )
             ):
-                ms = cands.pop()[2]  # "a latency speedup of 2.7x": one speedup
+                # "a latency speedup of 2.7x": one speedup; "45.8% memory energy savings",
+                # "memory latency": the energy and the latency of memory accesses
+                ms = cands.pop()[2]
             metric_text = text[ms:me]
             if folded:
                 words = _last_words(folded, h, 2)
