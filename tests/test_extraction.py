@@ -1338,6 +1338,9 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
          "CPU, respectively.", "FPGA", "GPU"),
         ("On an FPGA, CoilNet shows speedups over CPUs (3255x), GPUs (80.3x), and A3 (5.1x).",
          "FPGA", "GPU"),
+        # the platform of the baseline a sentence opens with a comparison to
+        ("CoilNet is an FPGA accelerator. Compared with the software framework running on Intel "
+         "Xeon CPU and NVIDIA V100 GPU, our work achieves a 6.5x speedup.", "FPGA", "GPU"),
     ],
 )  # fmt: skip
 def test_compared_against_hardware_is_not_a_target(

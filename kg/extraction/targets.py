@@ -84,6 +84,19 @@ _SELF = CaselessSearch(
 
 _MOTIVATION_CUES = tuple(_WORDS["motivation_cues"])
 _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
+# a sentence opening with a comparison ("Compared to the framework running on Intel Xeon CPU and
+# NVIDIA V100 GPU, our work ..."): the hardware before its first comma is the baseline's
+_COMPARISON_OPENERS = tuple(_WORDS["comparison_openers"])
+
+
+def _in_opening_comparison(sent_text: str, at: int) -> bool:
+    """Whether position `at` of the sentence is in a comparison it opens with."""
+    if not sent_text[:20].casefold().startswith(_COMPARISON_OPENERS):
+        return False
+    comma = sent_text.find(",")
+    return 0 <= at < comma
+
+
 _NEGATIONS = frozenset(_WORDS["negations"])
 _MOTIVATION_CLAUSES = tuple(_WORDS["motivation_clauses"])
 _MOTIVATION_LAST_WORDS = tuple({c.rsplit(None, 1)[-1] for c in _MOTIVATION_CLAUSES})
@@ -243,6 +256,8 @@ def extract_targets(
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
         if _COMPARED.search(before) is not None or before.rstrip().casefold().endswith("number of"):
             continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
+        if _in_opening_comparison(text, start_char - sent.start_char):
+            continue  # "Compared to X running on an Intel Xeon CPU, ...": the baseline's platform
         if _negated(before) or _in_motivation_clause(before):
             continue  # "without GPU", "motivated by scenarios on mobile devices"
         if "," in before and _listed_baseline(
