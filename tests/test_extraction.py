@@ -345,6 +345,9 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("1.2 kWh", 1.2, "kWh"),
         ("40 ns", 40.0, "ns"),
         ("under 10 W", 10.0, "W"),
+        # a time per token, and "up to a"
+        ("0.60 s/token", 0.6, "s/token"),
+        ("12 ms per token", 12.0, "ms/token"),
         ("4-5 orders of magnitude", 10_000.0, "x"),
     ],
 )
@@ -361,6 +364,8 @@ def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
         ("CacheBlend-2 cuts latency by 2.8-3.9x on CIFAR-10.", ["2.8-3.9x"]),
         ("Llama-2 with top-5 accuracy of 91", ["91"]),
         ("Chamfer-15%, P2S-18%", ["15%", "18%"]),
+        # a hedge with an article keeps its words
+        ("throughput grows by up to a 525% in simulations", ["up to a 525%"]),
         # a size is not a factor
         ("71.26 FPS on 256 × 256 images", ["71.26 FPS"]),
         ("rendering one $1008\\times756$ image", []),
