@@ -624,6 +624,13 @@ def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> Non
             "GraphCast",
             None,
         ),
+        # a name written without its version is the same method
+        (
+            "MInference 1.0: Accelerating pre-filling for long-context LLMs",
+            "We present MInference (Milliontokens Inference), a sparse method.",
+            "MInference 1.0",
+            "MInference",
+        ),
         # a name written without its kind word is the same method
         (
             "ORSIm Detector: Object detection in remote sensing",

@@ -57,6 +57,7 @@ _MORE_MEMBERS = re.compile(r"(?:\s?/\s?[A-Za-z0-9.]{1,8}(?![\w-]))+")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 # a version after a name: "V2" ("LLaMA-Adapter V2 can ..."), or a number that ends the phrase
 # ("PaLM 2, a new ...", not "FernNet 2 times faster")
+_VERSION_NUMBER = re.compile(r"[vV]?\d{1,2}(?:\.\d{1,2})?")  # "1.0" of "MInference 1.0"
 _VERSION = re.compile(r"^(?:[vV]\d{1,2}(?:\.\d)?[,;:.]?|\d{1,2}(?:\.\d)?[,;:.])$")
 
 
@@ -890,6 +891,12 @@ class ProposalRules:
                     c.main = c.main or main
                     if c.kind == "method" and kind:
                         c.kind = kind
+                    return
+            for c in found:  # "MInference" after "MInference 1.0": the name less its version
+                if c.name.startswith(f"{name} ") and _VERSION_NUMBER.fullmatch(
+                    c.name, len(name) + 1
+                ):
+                    c.aliases += [a for a in (name, alias) if a and a not in c.aliases]
                     return
             for c in found:  # "TinyNet-E" after "TinyNet": a member of its family
                 if (
