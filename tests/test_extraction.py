@@ -624,6 +624,13 @@ def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> Non
             "GraphCast",
             None,
         ),
+        # a title's name that is also a known dataset's (or hardware's) is the paper's own
+        (
+            "GPQA: A Graduate-Level Google-Proof Q&A Benchmark",
+            "We present GPQA, a challenging dataset of 448 multiple-choice questions.",
+            "GPQA",
+            None,
+        ),
         # a name written without its version is the same method
         (
             "MInference 1.0: Accelerating pre-filling for long-context LLMs",
@@ -1299,6 +1306,20 @@ def test_a_component_the_method_introduces(
     """ "T10 introduces rTensor": the paper's own method as the subject of a proposal verb."""
     methods = {m.name: m.main for m in extractor.extract(paper("A study", abstract)).methods}
     assert methods.get(component) is False
+
+
+def test_hardware_a_paper_names_as_its_own_is_the_method(extractor: Extractor) -> None:
+    """ "LPU: A Latency-Optimized Processor": the paper's LPU, not Groq's, and no target."""
+    x = extractor.extract(
+        paper(
+            "LPU: A Latency-Optimized and Highly Scalable Processor for LLM Inference",
+            "We introduce the latency processing unit (LPU). LPU-based servers achieve 1.33x "
+            "energy efficiency over NVIDIA H100 servers.",
+        )
+    )
+    assert [(m.name, m.main) for m in x.methods] == [("LPU", True)]
+    assert x.targets == []
+    assert x.datasets == []
 
 
 def test_components_of_a_name_written_in_another_case(extractor: Extractor) -> None:

@@ -383,6 +383,14 @@ class ProposalRules:
             return False  # "CNN-Transformer": common words joined, not a coined name
         return w.casefold() not in self.known_terms and name_shaped(w)
 
+    def _title_namey(self, word: str) -> bool:
+        """A name in a title's prefix, where a known dataset, metric or hardware name is the
+        paper's own ("GPQA: A Graduate-Level Google-Proof Q&A Benchmark")."""
+        if self.is_namey(word):
+            return True
+        w = word.strip(_STRIP)
+        return w.casefold() in self.known_terms and w not in self.not_acronyms and name_shaped(w)
+
     def _not_name(self, word: str) -> bool:
         """A common word ("based", "simple"), unless written in capitals as a name ("BASED")."""
         return word.casefold() in self.not_names and not (len(word) >= 4 and word.isupper())
@@ -426,13 +434,15 @@ class ProposalRules:
             and w.casefold() not in self.not_names
         )
 
-    def is_valid_name(self, name: str) -> bool:
+    def is_valid_name(self, name: str, known_ok: bool = False) -> bool:
+        """`known_ok`: a known dataset, metric or hardware name may be one (a title's prefix
+        names the paper's own: "MMLU-Pro: A More Robust ... Benchmark")."""
         n = name.strip(_STRIP)
         if not n or len(n) > 60 or n in self.not_acronyms or n[0].isdigit():
             return False
         if n.split(None, 1)[0] in self.name_starts_not:
             return False
-        if n.casefold() in self.known_terms or self._not_name(n):
+        if (not known_ok and n.casefold() in self.known_terms) or self._not_name(n):
             return False
         if "-" in n and self.adjective_compound.match(n):
             return False
@@ -509,12 +519,12 @@ class ProposalRules:
                 return None
             kind = self._title_kind(title[m.end(1) :].strip(" :"))
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
-            if len(words) <= 3 and not gerund and any(map(self.is_namey, words)):
+            if len(words) <= 3 and not gerund and any(map(self._title_namey, words)):
                 return prefix, kind
             if (
                 (len(words) == 1 or (len(words) == 2 and _VERSION.match(words[1])))
                 and self.is_capword(words[0])
-                and self.is_valid_name(words[0])
+                and self.is_valid_name(words[0], known_ok=True)
             ):
                 return prefix, kind  # "Octopus v2: On-device language model"
             return None
@@ -866,7 +876,10 @@ class ProposalRules:
             evidence's (sentence, rule, confidence), made into evidence for a new candidate."""
             nonlocal order
             name = clean_name(name)
-            if not (self.is_valid_name(name) or (alias and self.is_new_acronym(name, alias))):
+            known_ok = ev[1] == "title_prefix"
+            if not (
+                self.is_valid_name(name, known_ok) or (alias and self.is_new_acronym(name, alias))
+            ):
                 return
             plural = None
             if len(name) >= 4 and name[-1] == "s" and name[-2].isupper() and " " not in name:

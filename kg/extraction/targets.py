@@ -219,9 +219,12 @@ def extract_targets(
     title_low = ctx.title.casefold()
     out: dict[tuple[str | None, str], dict[str, Any]] = {}
     about_self_in: dict[int, bool] = {}  # by sentence index: a sentence often names several
+    # "LPU: A Latency-Optimized ... Processor": hardware named as the paper's own method is
+    # what it proposes, not a device it runs on (nor the vendor's product of that name)
+    own = {method_key(n) for m in resolver.methods for n in [m["name"], *m["aliases"]] if n}
     for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "HARDWARE"):
         entry = vocab.hardware_by_alias.get(canonical.casefold())
-        if entry is None:
+        if entry is None or (own and method_key(written) in own):
             continue
         following = ctx.text[end_char : end_char + 24].lstrip(" -").split(maxsplit=1)
         if following and following[0].strip(".,;:()").casefold() in units:
