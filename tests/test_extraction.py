@@ -1859,6 +1859,24 @@ def test_unnamed_proposals(
 
 
 @pytest.mark.parametrize(
+    ("title", "abstract", "name"),
+    [
+        # a capitalised phrase the title spells as a name is one
+        ("Break the Sequential Dependency of LLM Inference Using Lookahead Decoding",
+         "In this paper, we introduce Lookahead decoding, an exact parallel decoding algorithm.",
+         "Lookahead Decoding"),
+        # not a description that ends in a kind word
+        ("A Transformer-based Model for Ferns",
+         "In this paper, we introduce a Transformer-based model for fern growth.", None),
+    ],
+)  # fmt: skip
+def test_a_described_phrase_the_title_spells_as_a_name(
+    extractor: Extractor, title: str, abstract: str, name: str | None
+) -> None:
+    assert [m.name for m in extractor.extract(paper(title, abstract)).methods] == [name]
+
+
+@pytest.mark.parametrize(
     ("sentence", "claimed"),
     [
         ("M3ViT achieves better accuracy and over 80% computation reduction.", False),

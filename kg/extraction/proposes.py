@@ -1262,6 +1262,12 @@ class ProposalRules:
                 (self.kind_heads[w.casefold()] for w in words if w.casefold() in self.kind_heads),
                 "method",
             )
+            titled = self._titled_name(words, ctx.title)
+            if titled is not None:
+                # "we introduce Lookahead decoding, ..." for the title's "Lookahead Decoding": a
+                # name, capitalised where a description is not
+                ev = ctx.evidence(sent, "title_phrase_name", 0.6)
+                return MethodCandidate(titled, [desc] if desc != titled else [], kind, True, ev)
             c = MethodCandidate("", [], kind, True, ctx.evidence(sent, "unnamed_proposal", 0.5))
             c.name = None  # type: ignore[assignment]
             c.description = desc
@@ -1270,6 +1276,25 @@ class ProposalRules:
             # "our approach is ...": a bare head, kept unless a later sentence says more
             head_only = head_only or c
         return head_only
+
+    def _titled_name(self, words: list[str], title: str) -> str | None:
+        """The title's spelling of a described phrase of two to four words that opens with a
+        capitalised word and does not end in a kind word ("Lookahead decoding" for a title's
+        "Lookahead Decoding"; not "Transformer-based model"), when the title holds it."""
+        first = words[0] if words else ""
+        if not (
+            2 <= len(words) <= 4
+            and first[:1].isupper()
+            and first[1:].islower()
+            and words[-1].casefold() not in self.kind_heads
+            and title.isascii()
+        ):
+            return None
+        phrase = " ".join(words).lower()
+        at = title.lower().find(phrase)
+        if at < 0 or title[at + len(phrase) : at + len(phrase) + 1].isalnum():
+            return None
+        return title[at : at + len(phrase)]
 
 
 __all__ = ["MethodCandidate", "ProposalRules", "Sentence"]
