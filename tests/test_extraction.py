@@ -228,6 +228,8 @@ def test_pluralised_metric_codes(
         # memory before another metric says what it is of: one claim, on the head
         ("FernNet achieves 45.8% memory energy savings.", ("energy", "45.8%", "lower")),
         ("FernNet gives a 9.8x memory latency speedup.", ("speedup", "9.8x", "higher")),
+        # a cost lower "at" is a gain, unlike "at the cost of"
+        ("FernNet matches vLLM's throughput at 20% lower cost.", ("cost", "20%", "lower")),
         # decoding steps are a speed
         ("FernNet reduces the number of decoding steps by 2.3x.", ("runtime", "2.3x", "lower")),
     ],

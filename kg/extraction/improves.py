@@ -941,7 +941,9 @@ class ImprovementRules:
             return True  # "increases memory by 40%", "more energy than": a regression
         # "speed-accuracy trade-off", "at the cost of", "at no extra cost"
         return (tradeoff and bool(self.tradeoff.match(text, me))) or (
-            entry.family == "cost" and "at" in before[-3:]
+            entry.family == "cost"
+            and "at" in before[-3:]
+            and self.lower_or_small.isdisjoint(before[-2:])  # "at 20% lower cost" is a gain
         )
 
     @staticmethod
