@@ -2122,6 +2122,23 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # a list of values paired "respectively" with a list of metrics, item by item
+        ("FernNet reduces the model size, MACs, and latency by 40%, 30% and 20%, respectively.",
+         {("parameters", "40%"), ("FLOPs", "30%"), ("latency", "20%")}),
+        # one value shared by the metrics of a list, up to its last
+        ("FernNet gives a 30%~50% reduction in model size, MACs, and latency.",
+         {("parameters", "30%~50%"), ("FLOPs", "30%~50%"), ("latency", "30%~50%")}),
+    ],
+)  # fmt: skip
+def test_values_of_listed_metrics(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
     ("sentence", "baseline"),
     [
         ("FernNet runs 1.5x faster compared to a full-attention baseline.",

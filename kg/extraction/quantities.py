@@ -171,6 +171,21 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(raw, number, unit, nums)
 
 
+def list_items(value: Quantity) -> list[tuple[int, int, Quantity]]:
+    """The items of a listed value ("40%, 30% and 20%") as (start, end, Quantity) in its text,
+    each with the list's unit where it writes none ("40, 30 and 20%"); one item for a value
+    that lists nothing."""
+    found = list(_NUM_UNIT_RE.finditer(value.text))
+    units = {_norm_unit(m.group("u")) for m in found} - {None}
+    if len(found) < 2 or len(units) > 1 or value.unit not in (*units, None):
+        return [(0, len(value.text), value)]
+    items = []
+    for m in found:
+        number = float(m.group("n").replace(",", ""))
+        items.append((m.start(), m.end(), Quantity(m.group(0), number, value.unit, (number,))))
+    return items
+
+
 def _values(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `_CORE_RE.finditer(text)`: a match is tried only where a value can start. In
     an ASCII text those are found with `str.find` for each of the eleven characters, which is
