@@ -353,6 +353,11 @@ class ImprovementRules:
             for metric, words in lex["not_metric_after"].items()
             if not metric.startswith("_")
         }
+        self.not_metric_before = {
+            metric: frozenset(words)
+            for metric, words in lex["not_metric_before"].items()
+            if not metric.startswith("_")
+        }
         self.not_baseline_starts = tuple(lex["not_baseline_starts"])
         # "compared with 2.3x for Medusa": the baseline is the value's owner (not after "than"
         # or "over", which also hedge a value: "more than 30% of its costs")
@@ -938,6 +943,8 @@ class ImprovementRules:
         before, after = near
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
             return True  # "compared to the full precision": a number format
+        if after and after[0] in self.not_metric_before.get(entry.canonical, ()):
+            return True  # "single compute engine implementations": a thing, not a metric
         if entry.direction == "higher" and (
             _meets(self.loss_words, before[-3:], after[:3])
             or not self.loss_verbs.isdisjoint(before)
