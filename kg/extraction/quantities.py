@@ -177,7 +177,7 @@ def list_items(value: Quantity) -> list[tuple[int, int, Quantity]]:
     that lists nothing."""
     found = list(_NUM_UNIT_RE.finditer(value.text))
     units = {_norm_unit(m.group("u")) for m in found} - {None}
-    if len(found) < 2 or len(units) > 1 or value.unit not in (*units, None):
+    if len(found) < 2 or len(units) > 1 or not (value.unit is None or value.unit in units):
         return [(0, len(value.text), value)]
     items = []
     for m in found:
