@@ -230,6 +230,9 @@ def test_pluralised_metric_codes(
         ("FernNet gives a 9.8x memory latency speedup.", ("speedup", "9.8x", "higher")),
         # a cost lower "at" is a gain, unlike "at the cost of"
         ("FernNet matches vLLM's throughput at 20% lower cost.", ("cost", "20%", "lower")),
+        # the tokens a reasoning model spends are a (token) cost
+        ("FernNet reduces reasoning tokens by 40% on GSM8K.", ("cost", "40%", "lower")),
+        ("With FernNet, the reasoning length can be reduced by half.", ("cost", "half", "lower")),
         # decoding steps are a speed
         ("FernNet reduces the number of decoding steps by 2.3x.", ("runtime", "2.3x", "lower")),
     ],
