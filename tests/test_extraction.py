@@ -2136,6 +2136,11 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
         # one value shared by the metrics of a list, up to its last
         ("FernNet gives a 30%~50% reduction in model size, MACs, and latency.",
          {("parameters", "30%~50%"), ("FLOPs", "30%~50%"), ("latency", "30%~50%")}),
+        # a value followed by "reduction in" is the metric's after it, not the one before
+        ("FernNet achieves 54% reduction in FLOPs, 37% decrease in CUDA latency.",
+         {("FLOPs", "54%"), ("latency", "37%")}),
+        ("FernNet shows up to 4x increase in throughput and 70% reduction in energy.",
+         {("throughput", "up to 4x"), ("energy", "70%")}),
     ],
 )  # fmt: skip
 def test_values_of_listed_metrics(
