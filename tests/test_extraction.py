@@ -636,6 +636,13 @@ def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> Non
             "GPQA",
             None,
         ),
+        # a technical report's model, not the report
+        (
+            "Phi-3 Technical Report: A Highly Capable Language Model Locally on Your Phone",
+            "We train a small language model on 3.3 trillion tokens.",
+            "Phi-3",
+            None,
+        ),
         # a name written without its version is the same method
         (
             "MInference 1.0: Accelerating pre-filling for long-context LLMs",

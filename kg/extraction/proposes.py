@@ -514,6 +514,10 @@ class ProposalRules:
         m = _TITLE_PREFIX.match(title) if ":" in title else None
         if m:
             prefix = m.group(1).strip()
+            report = self.title_report.match(prefix)
+            if report is not None and self._title_namey(report.group(1).split()[0]):
+                # "Phi-3 Technical Report: A Highly Capable Language Model ...": Phi-3
+                return report.group(1), self._title_kind(title[m.end(1) :].strip(" :")) or "model"
             words = prefix.split()
             if not self.comparison_words.isdisjoint(map(str.casefold, words)):
                 return None
