@@ -636,6 +636,14 @@ def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> Non
             "GPQA",
             None,
         ),
+        # a long name set before the title's name in parentheses is its alias
+        (
+            "O1-Pruner: Length-Harmonizing Fine-Tuning for O1-Like Reasoning Pruning",
+            "To address this, we propose Length-Harmonizing Fine-Tuning (O1-Pruner), aiming at "
+            "minimizing reasoning overhead.",
+            "O1-Pruner",
+            "Length-Harmonizing Fine-Tuning",
+        ),
         # a technical report's model, not the report
         (
             "Phi-3 Technical Report: A Highly Capable Language Model Locally on Your Phone",

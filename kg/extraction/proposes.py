@@ -48,6 +48,7 @@ _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
+_PAREN_AFTER = re.compile(r"\s?\(([^()]{1,40})\)")  # "X (NAME)", matched where X ends
 # the cue labels these rules read (`terms.cue_phrases`)
 _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 # what a family member adds to its family's name: "-M5", "-L", "v2"
@@ -649,6 +650,22 @@ class ProposalRules:
         )
 
     @staticmethod
+    def _renames(text: str, end: int, name: str, found: list[MethodCandidate]) -> bool:
+        """Whether `name`, ending at `end`, is followed by a parenthesis holding a method found
+        before ("we propose Length-Harmonizing Fine-Tuning (O1-Pruner)" after the title's
+        O1-Pruner): it is that method's long name, kept as an alias."""
+        par = _PAREN_AFTER.match(text, end)
+        if par is None:
+            return False
+        key = method_key(par.group(1))
+        for c in found:
+            if c.name and method_key(c.name) == key:
+                if name not in c.aliases:
+                    c.aliases.append(name)
+                return True
+        return False
+
+    @staticmethod
     def _own_name_before(low: str, start: int, found: list[MethodCandidate]) -> bool:
         """Whether the word before the proposal verb at `start` of the casefolded sentence is
         the name of one of the paper's methods found before: "S-LoRA proposes Unified Paging"."""
@@ -989,6 +1006,8 @@ class ProposalRules:
                         in self.further_adverbs
                     )
                     for s, e, short, long in names:
+                        if long is None and self._renames(text, e, short, found):
+                            continue  # "Length-Harmonizing Fine-Tuning (O1-Pruner)"
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn and not further
                         rule = "naming_cue" if is_naming else "proposal_object"
