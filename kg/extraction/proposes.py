@@ -515,14 +515,14 @@ class ProposalRules:
         m = _TITLE_PREFIX.match(title) if ":" in title else None
         if m:
             prefix = m.group(1).strip()
+            kind = self._title_kind(title[m.end(1) :].strip(" :"))
             report = self.title_report.match(prefix)
             if report is not None and self._title_namey(report.group(1).split()[0]):
                 # "Phi-3 Technical Report: A Highly Capable Language Model ...": Phi-3
-                return report.group(1), self._title_kind(title[m.end(1) :].strip(" :")) or "model"
+                return report.group(1), kind or "model"
             words = prefix.split()
             if not self.comparison_words.isdisjoint(map(str.casefold, words)):
                 return None
-            kind = self._title_kind(title[m.end(1) :].strip(" :"))
             gerund = len(words) > 1 and words[0].casefold().endswith("ing")
             if len(words) <= 3 and not gerund and any(map(self._title_namey, words)):
                 return prefix, kind
@@ -650,20 +650,15 @@ class ProposalRules:
         )
 
     @staticmethod
-    def _renames(text: str, end: int, name: str, found: list[MethodCandidate]) -> bool:
-        """Whether `name`, ending at `end`, is followed by a parenthesis holding a method found
-        before ("we propose Length-Harmonizing Fine-Tuning (O1-Pruner)" after the title's
-        O1-Pruner): it is that method's long name, kept as an alias."""
+    def _renamed(text: str, end: int, found: list[MethodCandidate]) -> MethodCandidate | None:
+        """The method found before that a parenthesis right after `end` holds: "we propose
+        Length-Harmonizing Fine-Tuning (O1-Pruner)" after the title's O1-Pruner, whose long
+        name the words before it are."""
         par = _PAREN_AFTER.match(text, end)
         if par is None:
-            return False
+            return None
         key = method_key(par.group(1))
-        for c in found:
-            if c.name and method_key(c.name) == key:
-                if name not in c.aliases:
-                    c.aliases.append(name)
-                return True
-        return False
+        return next((c for c in found if c.name and method_key(c.name) == key), None)
 
     @staticmethod
     def _own_name_before(low: str, start: int, found: list[MethodCandidate]) -> bool:
@@ -892,12 +887,13 @@ class ProposalRules:
             kind: str | None,
             main: bool,
             ev: tuple[Sentence, str, float],
+            known_ok: bool = False,
         ) -> None:
             """Add a name found (or merge it into a candidate found before); `ev` is the
-            evidence's (sentence, rule, confidence), made into evidence for a new candidate."""
+            evidence's (sentence, rule, confidence), made into evidence for a new candidate;
+            `known_ok`: the name may be a known dataset, metric or hardware name (a title's)."""
             nonlocal order
             name = clean_name(name)
-            known_ok = ev[1] == "title_prefix"
             if not (
                 self.is_valid_name(name, known_ok) or (alias and self.is_new_acronym(name, alias))
             ):
@@ -954,7 +950,7 @@ class ProposalRules:
         tn = self.title_name(title)
         if tn and title_sent:
             long = title_long_form(tn[0], title.partition(":")[2], self.connectors)
-            add(tn[0], long, tn[1], True, (title_sent, "title_prefix", 0.9))
+            add(tn[0], long, tn[1], True, (title_sent, "title_prefix", 0.9), known_ok=True)
 
         first_proposal = True
         for sent in ctx.sentences:
@@ -1006,8 +1002,11 @@ class ProposalRules:
                         in self.further_adverbs
                     )
                     for s, e, short, long in names:
-                        if long is None and self._renames(text, e, short, found):
-                            continue  # "Length-Harmonizing Fine-Tuning (O1-Pruner)"
+                        renamed = self._renamed(text, e, found) if long is None else None
+                        if renamed is not None:  # "Length-Harmonizing Fine-Tuning (O1-Pruner)"
+                            if short not in renamed.aliases:
+                                renamed.aliases.append(short)
+                            continue
                         kind = self.kind_near(text, s, e)
                         main = first_proposal and not tn and not further
                         rule = "naming_cue" if is_naming else "proposal_object"

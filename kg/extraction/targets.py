@@ -87,11 +87,12 @@ _EXAMPLE_CUES = tuple(_WORDS["example_cues"])
 # a sentence opening with a comparison ("Compared to the framework running on Intel Xeon CPU and
 # NVIDIA V100 GPU, our work ..."): the hardware before its first comma is the baseline's
 _COMPARISON_OPENERS = tuple(_WORDS["comparison_openers"])
+_OPENER_CHARS = max(map(len, _COMPARISON_OPENERS))  # how much of a sentence start to fold
 
 
 def _in_opening_comparison(sent_text: str, at: int) -> bool:
     """Whether position `at` of the sentence is in a comparison it opens with."""
-    if not sent_text[:20].casefold().startswith(_COMPARISON_OPENERS):
+    if not sent_text[:_OPENER_CHARS].casefold().startswith(_COMPARISON_OPENERS):
         return False
     comma = sent_text.find(",")
     return 0 <= at < comma
