@@ -1318,6 +1318,8 @@ def test_proposed_name_and_long_form(
          "distributed tensor abstraction rTensor.", "rTensor"),
         ("We present FernServe, a serving system. To cut memory, FernServe proposes "
          "FernPaging for adapters.", "FernPaging"),
+        ("We present FernLoRA. To make it practical, we collect a dataset, FernQA, for "
+         "supervised fine-tuning.", "FernQA"),
     ],
 )  # fmt: skip
 def test_a_component_the_method_introduces(
@@ -2069,6 +2071,9 @@ def test_cost_effective_said_of_other_hardware_is_no_claim(extractor: Extractor)
          {"HECKTOR21", "PI-CAI22"}),
         ("FernNet is tested on three benchmarks, Foo-QA, BarBench and Baz3D, and wins.",
          {"Foo-QA", "BarBench", "Baz3D"}),
+        # or after a singular head, names that may open in lowercase
+        ("Experiments on the largest SAR vessel dataset, xView3-SAR, show gains.",
+         {"xView3-SAR"}),
         # a subject after the comma is not a list of datasets
         ("On both benchmarks, GPT-4o and Claude fail.", set()),
         ("Across all benchmarks, GPT-4o, Claude, and Gemini lag behind FernNet.", set()),

@@ -67,18 +67,20 @@ _LIST_BEFORE = re.compile(
     rf"(?:{alternation(_LEAD_WORDS)})\s+(?:the\s+)?"
     rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})+)\s+(?:{_LIST_HEADS})\b"
 )
-# "on two public datasets, HECKTOR21 and PI-CAI22": names set off after a plural head, closing
+# a name that may start in lowercase when a capital or digit follows ("xbench-DeepSearch",
+# "iNat2018", "xView3-SAR")
+_SIBLING = r"(?:[a-z]+-?)?" + _NAME
+# "on two public datasets, HECKTOR21 and PI-CAI22", "on the largest SAR vessel dataset,
+# xView3-SAR, ...": names set off after a head word, closing
 # the sentence or a clause (a comma and a lowercase word), so that a subject after the comma
 # ("On both benchmarks, GPT-4o and Claude fail") is not taken for a list
 _APPOSED_HEADS = prefix_free(_WORDS["dataset_apposition_heads"])
 _LIST_APPOSED = re.compile(
     rf"(?:{alternation(_WORDS['dataset_apposition_heads'])}),\s+"
-    rf"(?P<l>{_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_NAME})*)"
+    rf"(?P<l>{_SIBLING}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_SIBLING})*)"
     r"(?=\s*(?:[;)]|\.?$|,\s+(?!(?:and|or)\s+[A-Z0-9])[a-z]))"
 )
-# "on both A and B", "including A, B, and C": a list that holds a known dataset (its names may
-# start in lowercase when a capital or digit follows: "xbench-DeepSearch", "iNat2018")
-_SIBLING = r"(?:[a-z]+-?)?" + _NAME
+# "on both A and B", "including A, B, and C": a list that holds a known dataset
 _LIST_SEPARATORS = (", ", " and ", " or ", ",")
 _SIBLING_ITEM = re.compile(rf"(?:the\s+)?({_SIBLING})")
 _SIBLING_LIST = re.compile(
@@ -96,7 +98,6 @@ _SUFFIXES = [(q, re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])")) for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
-_LIST_ITEM = re.compile(rf"(?:the\s+)?({_NAME})")
 # "for Accelerating X", "for Better X": the task is X
 _LEAD_MODIFIER = re.compile(
     rf"^(?:(?:{alternation(_WORDS['task_lead_modifiers'])}|(?!parameter-)\w+-efficient)\s+"
@@ -345,7 +346,7 @@ def extract_datasets(
             ]
         for m in lists:
             for part in _LIST_SPLIT.split(m.group("l")):
-                item = _LIST_ITEM.match(part)
+                item = _SIBLING_ITEM.match(part)
                 if item and item.end() == len(part.rstrip()):
                     add(item.group(1).rstrip("."), sent, "dataset_list")
     return list(out.values())
