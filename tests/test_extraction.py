@@ -1302,6 +1302,9 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          ["FernDet-R50", "FernDet-R101"]),
         ("Detectors", "We propose FernDet. FernDet-B/16 uses large patches.", "FernDet",
          ["FernDet-B"]),
+        # a size word is a member; a name with a digit has members written in lowercase
+        ("Fern-2: A Small Model", "We introduce fern-2-mini and Fern-2-large, not a "
+         "Fern-2-based agent.", "Fern-2", ["Fern-2-large", "fern-2-mini"]),
     ],
 )  # fmt: skip
 def test_proposed_name_and_long_form(

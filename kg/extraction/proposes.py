@@ -276,6 +276,7 @@ class ProposalRules:
         self.phrase_ends = frozenset(words["noun_phrase_ends"])
         self.further_adverbs = frozenset(words["further_adverbs"])
         self.count_words = frozenset(words["count_words"])
+        self.size_words = frozenset(words["size_words"])
         self.list_stops = frozenset(words["list_stops"])
         # "A, B and C": the words that join a list's last item
         self.list_joiners = frozenset(words["list_joiners"])
@@ -1190,21 +1191,28 @@ class ProposalRules:
 
     def family_members(self, ctx: DocContext, found: list[MethodCandidate]) -> None:
         text = ctx.text
+        folded = ""  # the text lowercased, when a name needs it
         for c in found:
             if len(c.name) < 3 or " " in c.name:
                 continue
-            if c.name + "-" not in text and c.name + "v" not in text and c.name + " v" not in text:
+            name, within = c.name, text
+            # a name with a digit is no word, and its members may be written in lowercase
+            # ("phi-3-mini" of "Phi-3"; lowering keeps an ASCII text's offsets)
+            if any(map(str.isdigit, name)) and text.isascii():
+                folded = folded or text.casefold()
+                name, within = name.casefold(), folded
+            if name + "-" not in within and name + "v" not in within and name + " v" not in within:
                 continue
             # the name opens the pattern and the look-behind for what precedes it follows it: a
             # pattern that opens with a literal is searched for by that literal
-            name = re.escape(c.name)
-            pat = re.compile(rf"{name}(?<![\w-]{name}){_FAMILY_SUFFIX.pattern}(?![\w-])")
+            escaped = re.escape(name)
+            pat = re.compile(rf"{escaped}(?<![\w-]{escaped}){_FAMILY_SUFFIX.pattern}(?![\w-])")
             seen = {a.casefold() for a in c.aliases} | {c.name.casefold()}
-            for m in pat.finditer(text):
-                member = m.group(0).rstrip(".")
+            for m in pat.finditer(within):
+                member = text[m.start() : m.end()].rstrip(".")
                 suffix = member[len(c.name) :].lstrip("-").strip()
-                if suffix.islower() and len(suffix) > 2:
-                    continue  # "SPARE-based", "X-style": not a member
+                if suffix.islower() and len(suffix) > 2 and suffix not in self.size_words:
+                    continue  # "SPARE-based", "X-style": not a member ("BERT-base" is)
                 members = [member]
                 if member[len(c.name)] == "-" and (more := _MORE_MEMBERS.match(text, m.end())):
                     members += [
