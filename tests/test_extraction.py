@@ -1302,6 +1302,9 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          ["FernDet-R50", "FernDet-R101"]),
         ("Detectors", "We propose FernDet. FernDet-B/16 uses large patches.", "FernDet",
          ["FernDet-B"]),
+        # the members of a name with a vendor's prefix may be written without it
+        ("PP-FernDet: A Detector", "We propose PP-FernDet. FernDet-S reaches 30.6% mAP, and "
+         "RT-DETR-L does not.", "PP-FernDet", ["FernDet-S"]),
         # a size word is a member; a name with a digit has members written in lowercase
         ("Fern-2: A Small Model", "We introduce fern-2-mini and Fern-2-large, not a "
          "Fern-2-based agent.", "Fern-2", ["Fern-2-large", "fern-2-mini"]),

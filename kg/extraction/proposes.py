@@ -55,6 +55,8 @@ _PROPOSAL_CUES = frozenset({"PROPOSE", "NAMING", "ACRO", "SELF", "NOVEL"})
 _FAMILY_SUFFIX = re.compile(r"(?:-[A-Za-z0-9.]{1,8}|\s?[vV]\d+(?:\.\d+)?)")
 # more members written after one, "FernNet-S/M/L", "RT-DETR-R50 / R101": each a suffix
 _MORE_MEMBERS = re.compile(r"(?:\s?/\s?[A-Za-z0-9.]{1,8}(?![\w-]))+")
+# a vendor's prefix on a name: "PP-" of "PP-PicoDet" (not "RT-" of "RT-DETR", a name itself)
+_VENDOR_PREFIX = re.compile(r"[A-Z]{1,3}-(?=[A-Z][a-z]{2})")
 _CAPSEQ_WORD = re.compile(r"^[A-Z][\w\-+.]*$")
 # a version after a name: "V2" ("LLaMA-Adapter V2 can ..."), or a number that ends the phrase
 # ("PaLM 2, a new ...", not "FernNet 2 times faster")
@@ -1191,39 +1193,47 @@ class ProposalRules:
 
     def family_members(self, ctx: DocContext, found: list[MethodCandidate]) -> None:
         text = ctx.text
-        folded = ""  # the text lowercased, when a name needs it
+        folded = text.casefold() if text.isascii() else ""  # (lowering keeps ASCII offsets)
         for c in found:
             if len(c.name) < 3 or " " in c.name:
                 continue
-            name, within = c.name, text
-            # a name with a digit is no word, and its members may be written in lowercase
-            # ("phi-3-mini" of "Phi-3"; lowering keeps an ASCII text's offsets)
-            if any(map(str.isdigit, name)) and text.isascii():
-                folded = folded or text.casefold()
-                name, within = name.casefold(), folded
-            if name + "-" not in within and name + "v" not in within and name + " v" not in within:
-                continue
-            # the name opens the pattern and the look-behind for what precedes it follows it: a
-            # pattern that opens with a literal is searched for by that literal
-            escaped = re.escape(name)
-            pat = re.compile(rf"{escaped}(?<![\w-]{escaped}){_FAMILY_SUFFIX.pattern}(?![\w-])")
             seen = {a.casefold() for a in c.aliases} | {c.name.casefold()}
-            for m in pat.finditer(within):
-                member = text[m.start() : m.end()].rstrip(".")
-                suffix = member[len(c.name) :].lstrip("-").strip()
-                if suffix.islower() and len(suffix) > 2 and suffix not in self.size_words:
-                    continue  # "SPARE-based", "X-style": not a member ("BERT-base" is)
-                members = [member]
-                if member[len(c.name)] == "-" and (more := _MORE_MEMBERS.match(text, m.end())):
-                    members += [
-                        f"{c.name}-{part}"
-                        for part in more.group(0).replace(" ", "").split("/")[1:]
-                        if _shape(part) == _shape(suffix)  # "ViT-B/16" is one model
-                    ]
-                for member in members:
+            # "PicoDet-S" of "PP-PicoDet": the members of a name with a vendor's prefix may
+            # be written without it
+            prefix = _VENDOR_PREFIX.match(c.name)
+            for stem in (c.name, c.name[prefix.end() :]) if prefix else (c.name,):
+                for member in self._members(stem, text, folded):
                     if member.casefold() not in seen:
                         seen.add(member.casefold())
                         c.aliases.append(member)
+
+    def _members(self, stem: str, text: str, folded: str) -> list[str]:
+        """The members of the family `stem` written in `text`: "FernDet-S/M/L", "BERT-base",
+        "LLaMA v2"; a name with a digit is no word, and its members may be written in lowercase
+        ("phi-3-mini" of "Phi-3", when `folded`, the text lowercased, is given)."""
+        name, within = stem, text
+        if folded and any(map(str.isdigit, stem)):
+            name, within = stem.casefold(), folded
+        if name + "-" not in within and name + "v" not in within and name + " v" not in within:
+            return []
+        # the name opens the pattern and the look-behind for what precedes it follows it: a
+        # pattern that opens with a literal is searched for by that literal
+        escaped = re.escape(name)
+        pat = re.compile(rf"{escaped}(?<![\w-]{escaped}){_FAMILY_SUFFIX.pattern}(?![\w-])")
+        out = []
+        for m in pat.finditer(within):
+            member = text[m.start() : m.end()].rstrip(".")
+            suffix = member[len(stem) :].lstrip("-").strip()
+            if suffix.islower() and len(suffix) > 2 and suffix not in self.size_words:
+                continue  # "SPARE-based", "X-style": not a member ("BERT-base" is)
+            out.append(member)
+            if member[len(stem)] == "-" and (more := _MORE_MEMBERS.match(text, m.end())):
+                out += [
+                    f"{stem}-{part}"
+                    for part in more.group(0).replace(" ", "").split("/")[1:]
+                    if _shape(part) == _shape(suffix)  # "ViT-B/16" is one model
+                ]
+        return out
 
     def unnamed_match(self, text: str) -> tuple[str | None, str | None] | None:
         """The two groups of `unnamed_proposal`'s search in `text` (None: no match), read off
