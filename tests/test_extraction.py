@@ -546,12 +546,23 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
         ("AlphaNet: Efficient Serving of Large Language Models", "method"),
         ("AlphaNet: Efficient LLM Inference via Sentence-Level Caching", "method"),
         ("AlphaNet: Accelerating Large Language Models via Sparsity", "method"),
+        ("AlphaNet: Benchmarking Multimodal Agents in Real Computer Environments", "benchmark"),
     ],
 )
 def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> None:
     """The title's kind is the head of the first noun phrase after the name."""
     x = extractor.extract(paper(title, "AlphaNet is evaluated on many tasks."))
     assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
+
+
+def test_the_abstract_says_what_a_benchmarking_title_name_is(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "AlphaRAG: Benchmarking Retrieval-Augmented Generation for Multi-Hop Queries",
+            "We develop a novel dataset, AlphaRAG, of multi-hop queries.",
+        )
+    )
+    assert [(m.name, m.kind) for m in x.methods] == [("AlphaRAG", "dataset")]
 
 
 @pytest.mark.parametrize(

@@ -261,6 +261,7 @@ class ProposalRules:
         self.not_names = vocab.words("not_names")
         self.not_acronyms = frozenset(lex["not_method_acronyms"])
         self.kind_heads: dict[str, str] = lex["kind_heads"]
+        self.kind_gerunds: dict[str, str] = lex["kind_gerunds"]
         self.naming_cues = frozenset(lex["naming_cues"])
         self.component_cues = vocab.words("component_cues")
         self.component_heads = vocab.words("component_heads")
@@ -513,6 +514,11 @@ class ProposalRules:
         if not words or words[0].endswith("ing"):
             return None  # a verb phrase: "Accelerating Large Language Models"
         return self.kind_heads.get(words[-1])
+
+    def _title_gerund_kind(self, title: str) -> str | None:
+        """The kind a title's subtitle opening with a gerund says ("Benchmarking ...")."""
+        words = title.partition(":")[2].split(None, 1)
+        return self.kind_gerunds.get(words[0].casefold()) if words else None
 
     def title_name(self, title: str) -> tuple[str, str | None] | None:
         m = _TITLE_PREFIX.match(title) if ":" in title else None
@@ -1084,6 +1090,14 @@ class ProposalRules:
                         elif long_key in ks and short_key not in ks:
                             c.aliases.append(short)
             self.family_members(ctx, found)
+            if tn and (kind := self._title_gerund_kind(title)):
+                # "OSWorld: Benchmarking Multimodal Agents ...": a benchmark, unless the
+                # abstract says what it is
+                title_key = method_key(clean_name(tn[0]))
+                for c in found:
+                    ks = c.keys()
+                    if c.kind == "method" and title_key in ks:
+                        c.kind = kind
             found = self._short_forms_merged(found)
             if not any(c.main for c in found):
                 found[0].main = True
