@@ -1765,6 +1765,8 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
         ("FernNet reduces top-1 error by 2%.", "top-1 accuracy", "2%"),
         ("FernNet reaches 81.2% top-1 accuracy, compared with 79.8% for DeiT-S.",
          "top-1 accuracy", "81.2%"),
+        # a metric word that opens a hedge: "speed" + "up to", not "speed up"
+        ("FernNet can improve the inference speed up to 18%.", "speed", "up to 18%"),
     ],
 )  # fmt: skip
 def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, value: str) -> None:

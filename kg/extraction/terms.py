@@ -122,6 +122,13 @@ class TermMatcher:
         for label, phrases in cue_phrases(vocab).items():
             self.cue_labels[strings.add(label)] = label
             self.matcher.add(label, [make(p) for p in phrases])
+        # the hedges of more than one word, by their first word: a metric alias ending in one
+        # ("speed up") before the rest of it and a number is the hedge ("speed up to 18%")
+        self.hedges: dict[str, list[str]] = {}
+        for hedge in vocab.quantities["hedges"]:
+            first, _sep, rest = hedge.partition(" ")
+            if rest:
+                self.hedges.setdefault(first, []).append(f" {rest} ")
         self.vendor_words = frozenset(vocab.vendors)
         self.coordinations = frozenset(vocab.lexicon["hardware_words"]["vendor_coordinations"])
         self.designators = frozenset(vocab.lexicon["hardware_words"]["model_designators"])
@@ -138,7 +145,9 @@ class TermMatcher:
         for match_id, start, end in self.matcher(doc):
             term = info.get(match_id)
             if term is not None:
-                if term[0] == "METRIC" and _glued_to_name(text, idx, end):
+                if term[0] == "METRIC" and (
+                    _glued_to_name(text, idx, end) or self._ends_in_hedge(text, idx, end)
+                ):
                     continue  # "Faster-MoE", "Accurate-Net": a name, not a metric
                 loose[term[0]].append((start, end, term[1]))
                 continue
@@ -187,6 +196,19 @@ class TermMatcher:
                 ]
         doc.user_data[TERMS_KEY] = terms
         return doc
+
+    def _ends_in_hedge(self, text: str, idx: list[int], end: int) -> bool:
+        """Whether the match ending before token `end` ends in the first word of a hedge that
+        the text goes on with, before a number: "speed up" + " to 18%"."""
+        rests = self.hedges.get(_word(text, idx, end - 1).casefold())
+        if rests is None:
+            return False
+        at = token_end(text, idx, end - 1)
+        for rest in rests:
+            after = at + len(rest)
+            if text.startswith(rest, at) and text[after : after + 1].isdigit():
+                return True
+        return False
 
     def _merge_hardware(
         self, spans: list[tuple[int, int, str]], text: str, idx: list[int]
