@@ -1424,6 +1424,16 @@ def test_compared_against_hardware_is_not_a_target(
     assert baseline not in classes
 
 
+def test_a_bound_is_no_comparison_with_other_hardware(extractor: Extractor) -> None:
+    """ "in less than 2 seconds on an iPhone" bounds a time; it compares with nothing."""
+    p = paper(
+        "CoilNet: Compact Inference",
+        "We present CoilNet. CoilNet runs in 3.8 ms on a Jetson Nano. CoilNet generates an "
+        "image in less than 2 seconds on an iPhone.",
+    )
+    assert {t.hw_class for t in extractor.extract(p).targets} == {"edge", "mobile"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "hardware"),
     [

@@ -61,6 +61,25 @@ def _compared_on(words: Callable[[str], list[str]]) -> str:
     )
 
 
+# the hedges that end in a comparison word, as (the words before it, it): "less than 2
+# seconds on an iPhone" bounds a value, it compares nothing
+_BOUNDS = [
+    (h.rsplit(" ", 1)[0], f"{h.rsplit(' ', 1)[1]} ")
+    for h in load_vocabulary().quantities["hedges"]
+    if " " in h and h.rsplit(" ", 1)[1] in _lowered("comparison_cues")
+]
+
+
+def _bound(text: str, at: int) -> bool:
+    """Whether the comparison word at `at` in `text` ends a hedge before a number."""
+    head = text[:at].rstrip().casefold()
+    for words, cue in _BOUNDS:
+        after = at + len(cue)
+        if text.startswith(cue, at) and head.endswith(words) and text[after : after + 1].isdigit():
+            return True
+    return False
+
+
 def _self(words: Callable[[str], list[str]]) -> str:
     return rf"(?:{alternation(words('self_words'))})\b"
 
@@ -288,8 +307,13 @@ def extract_targets(
         key = (method_key(method) if method else None, name)
         if key in out:
             continue
-        if _COMPARED_ON.search(before) is not None and any(
-            k[0] == key[0] and t["vendor"] and t["class"] != hw_class for k, t in out.items()
+        compared = _COMPARED_ON.search(before)
+        if (
+            compared is not None
+            and not _bound(before, compared.start())
+            and any(
+                k[0] == key[0] and t["vendor"] and t["class"] != hw_class for k, t in out.items()
+            )
         ):
             continue  # the method's own product is named before it
         out[key] = {
