@@ -2133,6 +2133,11 @@ def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Ext
         ("FernNet runs 2x faster on an Arm CPU.", {"ARM CPU"}),
         ("FernNet reaches 79 ms latency on a Pixel 1 phone.", {"Google Pixel 1"}),
         ("FernNet runs at 30 FPS on an iPhone12 mobile device.", {"Apple iPhone 12"}),
+        # a vendor and a class name no product line
+        ("FernNet runs 2x faster on the Intel CPU.", {"Intel CPU"}),
+        ("FernNet runs 2x faster on AMD CPUs.", {"AMD CPU"}),
+        ("FernNet reaches 78 ms latency on a Pixel phone.", {"Google Pixel"}),
+        ("FernNet reaches 23 ms latency on a Samsung S8 phone.", {"Samsung Galaxy S8"}),
     ],
 )
 def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:
