@@ -1313,6 +1313,13 @@ def test_acronyms_of_used_techniques_are_not_proposed(
          ["FernDet-R50", "FernDet-R101"]),
         ("Detectors", "We propose FernDet. FernDet-B/16 uses large patches.", "FernDet",
          ["FernDet-B"]),
+        # a name set off by a spaced dash; "the latest generation of" names the older family
+        ("FernNetV4 - Universal Models for the Mobile Ecosystem", "We present the latest "
+         "generation of FernNets, known as FernNetV4 (FNv4).", "FernNetV4", ["FNv4"]),
+        # a title's version of the name found, when the abstract writes it too
+        ("Searching for FernNetV3", "We create two new FernNet models for release: "
+         "FernNetV3-Large and FernNetV3-Small.", "FernNetV3",
+         ["FernNetV3-Large", "FernNetV3-Small"]),
         # the members of a name with a vendor's prefix may be written without it
         ("PP-FernDet: A Detector", "We propose PP-FernDet. FernDet-S reaches 30.6% mAP, and "
          "RT-DETR-L does not.", "PP-FernDet", ["FernDet-S"]),
@@ -1326,6 +1333,17 @@ def test_proposed_name_and_long_form(
 ) -> None:
     methods = extractor.extract(paper(title, sentence)).methods
     assert [(m.name, list(m.aliases)) for m in methods] == [(name, aliases)]
+
+
+def test_a_common_acronym_defined_is_no_method(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper(
+            "Performance Analysis of a Unit",
+            "This paper evaluates a custom ASIC that accelerates the inference phase of neural "
+            "networks (NN).",
+        )
+    )
+    assert "NN" not in [m.name for m in x.methods]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
+_TITLE_DASH = re.compile(r"^(\S{2,40}) [-\u2013\u2014] (?=\S)")
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
 _PAREN_AFTER = re.compile(r"\s?\(([^()]{1,40})\)")  # "X (NAME)", matched where X ends
@@ -886,7 +887,8 @@ class ProposalRules:
         cue_pos: dict[int, list[tuple[str, int, int]]] | None = None,
     ) -> list[MethodCandidate]:
         self._defs.clear()
-        title = ctx.title
+        # "MobileNetV4 - Universal Models ...": a name set off by a spaced dash, as by a colon
+        title = _TITLE_DASH.sub(r"\1: ", ctx.title, count=1)
         found: list[MethodCandidate] = []
         order = 0
 
@@ -1089,6 +1091,8 @@ class ProposalRules:
                                 c.aliases.append(self.long_form(short, long))
                         elif long_key in ks and short_key not in ks:
                             c.aliases.append(short)
+            if not tn:
+                self._title_versions(ctx, title, found)
             self.family_members(ctx, found)
             if tn and (kind := self._title_gerund_kind(title)):
                 # "OSWorld: Benchmarking Multimodal Agents ...": a benchmark, unless the
@@ -1220,6 +1224,24 @@ class ProposalRules:
                     if member.casefold() not in seen:
                         seen.add(member.casefold())
                         c.aliases.append(member)
+
+    def _title_versions(self, ctx: DocContext, title: str, found: list[MethodCandidate]) -> None:
+        """ "Searching for MobileNetV3", where the abstract writes "we create two new MobileNet
+        models ... MobileNetV3-Large": the name is the title's version of the name found, when
+        the abstract writes it too."""
+        abstract = ctx.text[ctx.abstract_start :]
+        for word in title.split():
+            word = word.strip(_STRIP)
+            for c in found:
+                name = c.name
+                if (
+                    name
+                    and len(word) > len(name)
+                    and word.startswith(name)
+                    and _FAMILY_SUFFIX.fullmatch(word, len(name))
+                    and word in abstract
+                ):
+                    c.name = word
 
     def _members(self, stem: str, text: str, folded: str) -> list[str]:
         """The members of the family `stem` written in `text`: "FernDet-S/M/L", "BERT-base",
