@@ -527,6 +527,11 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
         ("We present AlphaNet, an LLM serving system that batches requests.", "system"),
         ("We present AlphaNet, a low-latency multi-FPGA appliance for GPT-2.", "system"),
         ("We present AlphaNet, an accelerator design methodology for FPGAs.", "method"),
+        # an appositive set off by a colon; one of a plural kind named before
+        ("We introduce AlphaNet: a tiny, sparse and efficient engine for edge devices.",
+         "system"),
+        ("We have developed a new family of object detectors, called AlphaNet, which is fast.",
+         "model"),
     ],
 )  # fmt: skip
 def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str, kind: str) -> None:

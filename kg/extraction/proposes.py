@@ -461,7 +461,7 @@ class ProposalRules:
         after = rest.split(None, 1)[:1]
         if after and (word := after[0].strip(_STRIP).casefold()) in self.kind_heads:
             return self.kind_heads[word]
-        if rest.lstrip().startswith(","):
+        if rest.lstrip().startswith((",", ":")):  # "FooEngine: a tiny, sparse engine"
             ahead = rest.split(None, 10)[:10]
             head: str | None = None  # the last kind word of the phrase read so far: its head
             for k, raw in enumerate(ahead):
@@ -496,6 +496,9 @@ class ProposalRules:
             w = before[k].strip(_STRIP).casefold()
             if w in self.kind_heads:
                 return self.kind_heads[w]
+            # "a new family of object detectors, called FooDet": one of them
+            if w.endswith("s") and before[k].endswith(",") and w[:-1] in self.kind_heads:
+                return self.kind_heads[w[:-1]]
             if w in self.list_joiners and k and before[k - 1].endswith(","):
                 break  # "RouteBench, a large benchmark, and RouterX": the other item's kind
         return None
