@@ -2077,6 +2077,7 @@ def test_family_of_performance(extractor: Extractor, sentence: str, family: str)
         ("FernNet reduces energy consumption by 30%.", "energy", "lower"),
         ("FernNet shows lower CPU utilization (9.5% vs. 23.2%).", "efficiency", "lower"),
         ("FernNet is 2.5x more cost-effective than vLLM.", "cost", "higher"),
+        ("FernNet is 2.5x more energy-efficient than BarChip.", "energy", "higher"),
     ],
 )
 def test_direction_of_efficiency(

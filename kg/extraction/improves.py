@@ -67,6 +67,11 @@ _OUTPERFORMED_IN = re.compile(
 )
 
 
+def _metric_words(metric_text: str) -> list[str]:
+    """A metric's words, lowercased, hyphened ones apart ("energy-efficient")."""
+    return metric_text.casefold().replace("-", " ").split()
+
+
 def _words(text: str) -> list[str]:
     """The words of `text` without edge punctuation: runs of characters other than whitespace and
     `_WORD_BREAKS`, trailing dots dropped ("e.g." -> "e.g", "..." -> nothing). Written with `str`
@@ -674,9 +679,7 @@ class ImprovementRules:
                     at, _qe, value = quantities[vi]
                 direction = entry.direction
                 before, after = near_words[ms]
-                if not self.efficiency_heads.isdisjoint(
-                    [*metric_text.casefold().split(), *after[:1]]
-                ):
+                if not self.efficiency_heads.isdisjoint([*_metric_words(metric_text), *after[:1]]):
                     direction = "lower" if _meets(self.lower_words, before, after) else "higher"
                 if direction == "higher" and value is not None and value.unit in self.time_units:
                     direction = "lower"  # "at a speed of 130 ms per image": a time
@@ -945,6 +948,7 @@ class ImprovementRules:
         sentence holds a trade-off word at all."""
         entry, metric_text, _ms, me = cand[:4]
         before, after = near
+        metric_words = _metric_words(metric_text)
         if before and before[-1].rstrip("-") in self.not_metric_after.get(entry.canonical, ()):
             return True  # "compared to the full precision": a number format
         if after and after[0] in self.not_metric_before.get(entry.canonical, ()):
@@ -957,8 +961,8 @@ class ImprovementRules:
         if (
             entry.direction == "higher"
             and not self.reduction_verbs.isdisjoint(before[-3:])
-            and self.error_words.isdisjoint(metric_text.casefold().split())
-            and self.efficiency_heads.isdisjoint(metric_text.casefold().split())
+            and self.error_words.isdisjoint(metric_words)
+            and self.efficiency_heads.isdisjoint(metric_words)
         ):
             return True  # "reduces few-shot accuracy by 31%"
         if not self.behind_words.isdisjoint(before):
@@ -981,7 +985,7 @@ class ImprovementRules:
             and _meets(self.increase_words, before, after)
             and not (metric_text.casefold() in self.adjacent and self._bound_only(before, after))
             and not _meets(self.lower_or_small, before, after)
-            and self.inverted_heads.isdisjoint(metric_text.casefold().split())
+            and self.inverted_heads.isdisjoint(metric_words)
             # "TFLOPS per GPU", "tokens/s": a rate grows (not "2% extra parameters per task")
             and not (entry.family in self.rate_families and _RATE.match(text, me))
         ):
