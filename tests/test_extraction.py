@@ -1798,6 +1798,13 @@ def test_no_improvement_claimed(extractor: Extractor, sentence: str) -> None:
         ("FernNet reduces top-1 error by 2%.", "top-1 accuracy", "2%"),
         ("FernNet reaches 81.2% top-1 accuracy, compared with 79.8% for DeiT-S.",
          "top-1 accuracy", "81.2%"),
+        ("FernNet achieves 2.6x lower numerical error than FP8 attention.", "numerical error",
+         "2.6x"),
+        ("FernNet delivers up to three orders-of-magnitude speedups over CPUs.", "speedup",
+         "up to three orders-of-magnitude"),
+        ("FernNet gets 4.6 folds training speedup over BarNet.", "speedup", "4.6 folds"),
+        ("FernNet is 15X faster, with TOPS/Watt about 30X - 80X higher.", "energy",
+         "about 30X - 80X"),
         # a metric word that opens a hedge: "speed" + "up to", not "speed up"
         ("FernNet can improve the inference speed up to 18%.", "speed", "up to 18%"),
     ],
@@ -2078,6 +2085,7 @@ def test_family_of_performance(extractor: Extractor, sentence: str, family: str)
         ("FernNet shows lower CPU utilization (9.5% vs. 23.2%).", "efficiency", "lower"),
         ("FernNet is 2.5x more cost-effective than vLLM.", "cost", "higher"),
         ("FernNet is 2.5x more energy-efficient than BarChip.", "energy", "higher"),
+        ("FernNet reaches 2.5 TOPS/Watt, 30X higher than GPUs.", "energy", "higher"),
     ],
 )
 def test_direction_of_efficiency(

@@ -44,7 +44,7 @@ _HEDGE = rf"(?:(?:{alternation(_DATA['hedges'])})\s*)"
 _WORD_FACTOR = (
     rf"(?:{alternation(list(_WORD_NUMBERS))})-?fold|{alternation(list(_FRACTIONS))}"
     rf"|(?:{alternation(list(_MULTIPLES))})\b"
-    rf"|(?:{alternation(list(_MAGNITUDES))})\s+orders?\s+of\s+magnitude"
+    rf"|(?:{alternation(list(_MAGNITUDES))})[\s-]+orders?[\s-]+of[\s-]+magnitude"
 )
 
 _FACTOR_KEYS = tuple(_DATA["factor_keys"])
@@ -76,7 +76,9 @@ _HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
 _NUM_RE = re.compile(_NUM)
 _NUM_UNIT_RE = re.compile(rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT})?", re.IGNORECASE)
 _FOLD_RE = re.compile(r"(\w+)-?fold")
-_MAGNITUDE_RE = re.compile(rf"({alternation(list(_MAGNITUDES))})\s+orders?\s+of\s+magnitude")
+_MAGNITUDE_RE = re.compile(
+    rf"({alternation(list(_MAGNITUDES))})[\s-]+orders?[\s-]+of[\s-]+magnitude"
+)
 _TRAILING_JOINER_RE = re.compile(rf"(\s*(?:{alternation(_DATA['joiners'])}))+$", re.I)
 _FRACTION_RE = re.compile(r"(?<![\d.])(\d+)\s*/\s*(\d+)(?![\d.])")
 _DIGIT_RE = re.compile(r"\d")
