@@ -2265,6 +2265,11 @@ def test_values_of_listed_metrics(
          "8-bit quantized FSRCNN"),
         ("FernNet improves the F1 score by 3.2% compared to 15 baseline methods.",
          "15 baseline methods"),
+        # "from scratch" is the point of the comparison; "comparing with" is "compared with"
+        ("FernNet needs only 3% of the compute compared to training such models from scratch.",
+         "training such models from scratch"),
+        ("Comparing with a strong baseline BarNet, FernNet gets a 4.6x training speedup.",
+         "a strong baseline BarNet"),
     ],
 )  # fmt: skip
 def test_baseline_spans(extractor: Extractor, sentence: str, baseline: str) -> None:

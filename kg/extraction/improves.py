@@ -251,12 +251,16 @@ def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[
     `fold=False`, the same pattern of lowercased words without re.IGNORECASE, for an ASCII
     text's lowercased copy (re.IGNORECASE folds each character compared)."""
     cue_words, end_words = lexicon["baseline_cues"], lexicon["baseline_ends"]
+    kept_words = lexicon["baseline_kept_phrases"]  # "training from scratch": not an end
     if not fold:
         cue_words, end_words = [w.lower() for w in cue_words], [w.lower() for w in end_words]
+        kept_words = [w.lower() for w in kept_words]
     cues = alternation(cue_words)
     ends = alternation(end_words)
+    kept = alternation(kept_words)
     return re.compile(
-        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}"
+        rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)"
+        rf"|\s(?!(?:{kept})\b)(?:{ends})\b|{_AND_VERB}"
         r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
         re.I if fold else 0,
     )
