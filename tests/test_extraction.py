@@ -235,6 +235,12 @@ def test_pluralised_metric_codes(
         ("With FernNet, the reasoning length can be reduced by half.", ("cost", "half", "lower")),
         # decoding steps are a speed
         ("FernNet reduces the number of decoding steps by 2.3x.", ("runtime", "2.3x", "lower")),
+        # a vague head word after a metric is that metric's: one claim
+        (
+            "FernNet improves the time-to-accuracy performance by 2.4x.",
+            ("training time", "2.4x", "lower"),
+        ),
+        ("FernNet enhances runtime performance by about 15%.", ("runtime", "about 15%", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:

@@ -874,6 +874,15 @@ class ImprovementRules:
                 h = _stripped_end(text, ms)
             if (
                 cands
+                and entry.canonical in self.vague
+                and cands[-1][0].canonical not in self.vague
+                and not text[cands[-1][3] : start].strip()
+            ):
+                # "the time-to-accuracy performance": the metric before, with a vague head word
+                entry, ms, start = cands[-1][0], cands[-1][2], cands.pop()[6]
+                h = _stripped_end(text, ms)
+            elif (
+                cands
                 and not text[cands[-1][3] : start].strip()
                 and (
                     (
