@@ -2022,6 +2022,11 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
          {("throughput", "1.8x")}),
         ("FernNet runs at 2,100 tokens/s on an A100 GPU. FernNet gives 1.8x higher throughput "
          "than vLLM.", {("throughput", "1.8x")}),
+        # ... and so does a saving over a small cost paid in it
+        ("FernNet adds only 3.8% memory overhead. FernNet saves the memory by up to 6.5x.",
+         {("memory", "up to 6.5x")}),
+        ("FernNet reduces the memory overhead by 8x. FernNet saves the memory by up to 36%.",
+         {("memory", "8x")}),
         # a value before "at" is the clause's before, not the metric's after it
         ("FernNet reaches 82.9% top-1 accuracy, surpassing Swin-T by 1.6% at lower FLOPs.",
          {("top-1 accuracy", "82.9%")}),
