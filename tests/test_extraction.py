@@ -538,6 +538,9 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
          "system"),
         ("We have developed a new family of object detectors, called AlphaNet, which is fast.",
          "model"),
+        # a spelled-out acronym in the phrase is no head of it
+        ("We present AlphaNet, a high-speed Large Language Model (LLM) inference engine on a PC.",
+         "system"),
     ],
 )  # fmt: skip
 def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str, kind: str) -> None:
@@ -563,6 +566,24 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
 def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> None:
     """The title's kind is the head of the first noun phrase after the name."""
     x = extractor.extract(paper(title, "AlphaNet is evaluated on many tasks."))
+    assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
+
+
+@pytest.mark.parametrize(
+    ("abstract", "kind"),
+    [
+        ("The proposed AlphaNet is an end-to-end framework to run DNNs on phones.", "framework"),
+        ("AlphaNets, a family of models found by search, surpass MobileNetV2.", "model"),
+        ("AlphaNet: a tiny inference engine for microcontrollers.", "system"),
+        # a clause after the name describes nothing
+        ("In AlphaNet, each agent is trained on its local data.", "method"),
+    ],
+)
+def test_kind_where_the_abstract_describes_the_title_name(
+    extractor: Extractor, abstract: str, kind: str
+) -> None:
+    """A title name the title gives no kind takes the kind of the abstract's description."""
+    x = extractor.extract(paper("AlphaNet: Achieving Real-Time DNN Execution", abstract))
     assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
 
 

@@ -46,6 +46,8 @@ from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
+# "PatDNN is an end-to-end framework", "PowerInfer, a ... engine" (not "In DIMAT, each agent")
+_COPULA = re.compile(r"(?:,|:|\s+(?:is|are))\s+(?=(?:a|an)\s)")
 _TITLE_DASH = re.compile(r"^(\S{2,40}) [-\u2013\u2014] (?=\S)")
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
@@ -462,33 +464,7 @@ class ProposalRules:
         if after and (word := after[0].strip(_STRIP).casefold()) in self.kind_heads:
             return self.kind_heads[word]
         if rest.lstrip().startswith((",", ":")):  # "FooEngine: a tiny, sparse engine"
-            ahead = rest.split(None, 10)[:10]
-            head: str | None = None  # the last kind word of the phrase read so far: its head
-            for k, raw in enumerate(ahead):
-                w = raw.strip(_STRIP).casefold()
-                if w in self.kind_heads:
-                    head = self.kind_heads[w]
-                    if raw[-1] in ",.;:)":
-                        return head
-                    continue
-                # "a fast LLM inference engine supporting ...": the phrase ends before a
-                # participle or a preposition, and its last kind word is its head; a gerund
-                # before a kind word is a modifier ("an LLM serving system")
-                if head is not None and (
-                    w in self.phrase_ends
-                    or (
-                        w.endswith("ing")
-                        and not (
-                            k + 1 < len(ahead)
-                            and ahead[k + 1].strip(_STRIP).casefold() in self.kind_heads
-                        )
-                    )
-                ):
-                    return head
-                if w in self.appositive_stops:
-                    break
-                if w in self.list_joiners and k + 1 < len(ahead) and self.is_namey(ahead[k + 1]):
-                    break  # "RouterX, a learned router, and RouteBench, a benchmark": its kind
+            head = self._appositive_kind(rest)
             if head is not None:
                 return head
         before = text[:start].rsplit(None, 3)[-3:]
@@ -502,6 +478,39 @@ class ProposalRules:
             if w in self.list_joiners and k and before[k - 1].endswith(","):
                 break  # "RouteBench, a large benchmark, and RouterX": the other item's kind
         return None
+
+    def _appositive_kind(self, rest: str) -> str | None:
+        """The kind the head of the phrase opening `rest` says ("a tiny, sparse engine ...")."""
+        ahead = rest.split(None, 10)[:10]
+        head: str | None = None  # the last kind word of the phrase read so far: its head
+        for k, raw in enumerate(ahead):
+            w = raw.strip(_STRIP).casefold()
+            if raw.startswith("(") and raw.endswith(")"):
+                continue  # "a Large Language Model (LLM) inference engine": a spelled acronym
+            if w in self.kind_heads:
+                head = self.kind_heads[w]
+                if raw[-1] in ",.;:)":
+                    return head
+                continue
+            # "a fast LLM inference engine supporting ...": the phrase ends before a
+            # participle or a preposition, and its last kind word is its head; a gerund
+            # before a kind word is a modifier ("an LLM serving system")
+            if head is not None and (
+                w in self.phrase_ends
+                or (
+                    w.endswith("ing")
+                    and not (
+                        k + 1 < len(ahead)
+                        and ahead[k + 1].strip(_STRIP).casefold() in self.kind_heads
+                    )
+                )
+            ):
+                return head
+            if w in self.appositive_stops:
+                break
+            if w in self.list_joiners and k + 1 < len(ahead) and self.is_namey(ahead[k + 1]):
+                break  # "RouterX, a learned router, and RouteBench, a benchmark": its kind
+        return head
 
     # ------------------------------------------------------------------ title
     def _title_kind(self, tail: str) -> str | None:
@@ -1097,6 +1106,8 @@ class ProposalRules:
             if not tn:
                 self._title_versions(ctx, title, found)
             self.family_members(ctx, found)
+            if tn:
+                self._described_kind(ctx, tn[0], found)
             if tn and (kind := self._title_gerund_kind(title)):
                 # "OSWorld: Benchmarking Multimodal Agents ...": a benchmark, unless the
                 # abstract says what it is
@@ -1190,6 +1201,28 @@ class ProposalRules:
         start, end = run[-1][0], run[0][0] + len(run[0][1])
         name = " ".join(w for _p, w in reversed(run)).strip(_STRIP)
         return (start, end, name, None)
+
+    def _described_kind(self, ctx: DocContext, name: str, found: list[MethodCandidate]) -> None:
+        """The kind the abstract gives the title's name where it first describes it, when the
+        title gave none: "PowerInfer, a high-speed ... inference engine", "FBNets, a family of
+        models", "PatDNN is an end-to-end framework"."""
+        key = method_key(clean_name(name))
+        for cand in found:
+            ks = cand.keys()
+            if key in ks:
+                break
+        else:
+            return
+        if cand.kind != "method":
+            return
+        described = re.compile(rf"\b{re.escape(cand.name)}s?{_COPULA.pattern}")
+        for sent in ctx.sentences:
+            m = None if sent.in_title else described.search(sent.text)
+            if m is not None:
+                kind = self._appositive_kind(sent.text[m.end() :])
+                if kind is not None:
+                    cand.kind = kind
+                return
 
     def _short_forms_merged(self, found: list[MethodCandidate]) -> list[MethodCandidate]:
         """A name that another one writes with a kind word after it is that one's alias:
