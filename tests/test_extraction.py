@@ -48,6 +48,7 @@ from kg.extraction.normalise import (
     canonical_hardware_name,
     canonical_metric,
     method_key,
+    name_shaped,
 )
 from kg.extraction.proposes import ProposalRules
 from kg.extraction.quantities import (
@@ -80,6 +81,24 @@ def fern(extractor: Extractor, sentence: str) -> Extraction:
 
 
 # ---------------------------------------------------------------------------------- normalisation
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [
+        ("FlashAttention", True),
+        ("GPT4", True),
+        ("llama.cpp", True),
+        ("llm.npu", True),
+        ("Multi-Head", False),
+        ("e.g", False),
+        ("i.e", False),
+        ("model.", False),
+        ("simple", False),
+    ],
+)
+def test_name_shaped(word: str, shaped: bool) -> None:
+    assert name_shaped(word) is shaped
+
+
 @pytest.mark.parametrize("text", ["V100", "NVIDIA V100 GPU", "Tesla V100", "V100s"])
 def test_v100_is_one_hardware(text: str) -> None:
     entry = canonical_hardware(text)
@@ -734,6 +753,13 @@ def test_the_abstract_says_what_a_benchmarking_title_name_is(extractor: Extracto
             "In this paper, we design an efficient symmetric network, called (ESNet), for this.",
             "ESNet",
             "efficient symmetric network",
+        ),
+        # a lowercase name with dots in it
+        (
+            "Fast On-device LLM Inference with NPUs",
+            "In this work, we present llm.npu, the first LLM inference system using the NPU.",
+            "llm.npu",
+            None,
         ),
     ],
 )

@@ -72,11 +72,13 @@ def method_key(name: str | None) -> str:
 
 
 _HYPHENS = re.compile(r"[-‐]")
+_DOTTED = re.compile(r"[a-z][a-z0-9]+(?:\.[a-z][a-z0-9]+)+")  # "llama.cpp", "llm.npu"
 
 
 def name_shaped(word: str) -> bool:
     """A word shaped like a coined name: inner capitals ("FlashAttention", "M^3ViT"), letters
-    and digits after a capital ("GPT4"), or all caps; not a capitalised compound ("Multi-Head").
+    and digits after a capital ("GPT4"), or all caps, or lowercase words joined by dots
+    ("llama.cpp"; not "e.g"); not a capitalised compound ("Multi-Head").
     A LaTeX symbol may open it ("$\\alpha$-RoPE"), when the rest is so shaped."""
     if word[:1] == "$":
         close = word.find("$", 1)
@@ -86,7 +88,9 @@ def name_shaped(word: str) -> bool:
     if any(c.isupper() for c in word[1:]):
         parts = _HYPHENS.split(word)
         return not (len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() for p in parts if p))
-    return any(c.isdigit() for c in word) and word[0].isupper()
+    if any(c.isdigit() for c in word) and word[0].isupper():
+        return True
+    return "." in word and _DOTTED.fullmatch(word) is not None
 
 
 def acronym_letters(acronym: str) -> str:
