@@ -754,6 +754,13 @@ def test_the_abstract_says_what_a_benchmarking_title_name_is(extractor: Extracto
             "ESNet",
             "efficient symmetric network",
         ),
+        # a name of two words the title spells together
+        (
+            "MLPerf Tiny Benchmark",
+            "We present MLPerf Tiny, the first industry-standard benchmark suite for TinyML.",
+            "MLPerf Tiny",
+            None,
+        ),
         # a lowercase name with dots in it
         (
             "Fast On-device LLM Inference with NPUs",

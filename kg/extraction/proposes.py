@@ -48,6 +48,7 @@ _STRIP = ".,;:!?\"'“”‘’()[]{}"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 # "PatDNN is an end-to-end framework", "PowerInfer, a ... engine" (not "In DIMAT, each agent")
 _COPULA = re.compile(r"(?:,|:|\s+(?:is|are))\s+(?=(?:a|an)\s)")
+_NEXT_CAPWORD = re.compile(r" ([A-Z][\w\-]*)")
 _TITLE_DASH = re.compile(r"^(\S{2,40}) [-\u2013\u2014] (?=\S)")
 _WORD = re.compile(r"[^\s.,;:!?\"'“”‘’()\[\]{}]+")
 _PAREN = re.compile(r"\(([^()]{1,80})\)")
@@ -1025,6 +1026,8 @@ class ProposalRules:
                         in self.further_adverbs
                     )
                     for s, e, short, long in names:
+                        if long is None:
+                            e, short = self._title_spelled(text, e, short, ctx.title)
                         renamed = self._renamed(text, e, found) if long is None else None
                         if renamed is not None:  # "Length-Harmonizing Fine-Tuning (O1-Pruner)"
                             if short not in renamed.aliases:
@@ -1201,6 +1204,18 @@ class ProposalRules:
         start, end = run[-1][0], run[0][0] + len(run[0][1])
         name = " ".join(w for _p, w in reversed(run)).strip(_STRIP)
         return (start, end, name, None)
+
+    def _title_spelled(self, text: str, end: int, name: str, title: str) -> tuple[int, str]:
+        """The name with the capitalised word after it when the title spells them together
+        ("we present MLPerf Tiny, the first ..." in "MLPerf Tiny Benchmark")."""
+        m = _NEXT_CAPWORD.match(text, end)
+        if m is None or m.group(1).casefold() in self.kind_heads:
+            return end, name
+        longer = f"{name} {m.group(1)}"
+        at = title.find(longer)
+        if at < 0 or title[at + len(longer) : at + len(longer) + 1].isalnum():
+            return end, name
+        return m.end(1), longer
 
     def _described_kind(self, ctx: DocContext, name: str, found: list[MethodCandidate]) -> None:
         """The kind the abstract gives the title's name where it first describes it, when the
