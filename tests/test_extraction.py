@@ -2253,6 +2253,9 @@ def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[
         "This points at operations future accelerators should be optimized for.",
         "Results hold even for casual phone captures.",
         "We count the number of accelerators needed to serve the model.",
+        # the platform a reference result was reached on
+        "FernNet's token rate is only 18% lower than that achieved by a top-tier server-grade "
+        "A100 GPU.",
     ],
 )
 def test_hardware_that_is_not_a_target(extractor: Extractor, sentence: str) -> None:

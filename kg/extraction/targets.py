@@ -45,7 +45,7 @@ def _lowered(key: str) -> list[str]:
 def _compared(words: Callable[[str], list[str]]) -> str:
     return (
         rf"(?:{alternation(words('comparison_cues'), any_space=True)})\s+"
-        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.'\u2019]+\s+){{0,3}}\(?$"
+        rf"(?:(?!(?:{alternation(words('platform_words'))})\b)[\w\-.'\u2019]+\s+){{0,6}}\(?$"
     )
 
 
