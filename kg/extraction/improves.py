@@ -266,14 +266,14 @@ def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[
     )
 
 
-def _participle_tail(lexicon: dict[str, Any]) -> re.Pattern[str]:
+def _participle_tail(lexicon: dict[str, Any], links: list[str]) -> re.Pattern[str]:
     """What a baseline ending in a participle goes on with: "detectors trained" + " on simulated
     data", up to the next clause or the next word that ends a baseline ("distilled from GPT-4"
     + " on MMLU")."""
     ends = alternation(lexicon["baseline_ends"])
-    links = alternation(lexicon["baseline_participle_links"])
+    links_alt = alternation(links)
     return re.compile(
-        rf"\s+(?:{links})\s+[^,;:()]+?(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
+        rf"\s+(?:{links_alt})\s+[^,;:()]+?(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
     )
 
 
@@ -347,7 +347,10 @@ class ImprovementRules:
         self.ascii_baseline = _baseline_pattern(lex, fold=False)
         # "over detectors trained on simulated data": the baseline goes on after a participle
         self.baseline_participles = vocab.words("baseline_participles")
-        self.participle_tail = _participle_tail(lex)
+        self.participle_tail = _participle_tail(lex, lex["baseline_participle_links"])
+        # "lower than that achieved by a server-grade A100 GPU": the baseline is the agent
+        self.result_leads = vocab.words("baseline_result_leads")
+        self.agent_tail = _participle_tail(lex, ["by"])
         self.baseline_names = _baseline_names(lex)
         # a value followed by "reduction in" is the metric's after it
         self.change_in = re.compile(
@@ -1209,6 +1212,11 @@ class ImprovementRules:
             lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
             if lead is not None:
                 b = b[len(lead) :].lstrip()
+            elif folded_b in self.result_leads:
+                agent = self.agent_tail.match(text, m.end("b"))
+                if agent is None:
+                    continue
+                b = agent.group(0).strip(" .,")[3:]
             head, _, last = b.rpartition(" ")
             if head and last.casefold() in self.baseline_participles:
                 tail = self.participle_tail.match(text, m.end("b"))
