@@ -1092,6 +1092,10 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("Quadro RTX 8000", "NVIDIA Quadro RTX 8000 GPU"),
         ("STM32H7A3", "STM32H7A3 microcontroller"),
         ("M2-Ultra", "Apple M2 Ultra"),
+        # a model named by letters
+        ("iPhone X", "Apple iPhone X"),
+        ("iPhone XS", "Apple iPhone XS"),
+        ("Xeon CPU", "Intel Xeon CPU"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:
@@ -2238,6 +2242,8 @@ def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Ext
         ("FernNet runs 2x faster on AMD CPUs.", {"AMD CPU"}),
         ("FernNet reaches 78 ms latency on a Pixel phone.", {"Google Pixel"}),
         ("FernNet reaches 23 ms latency on a Samsung S8 phone.", {"Samsung Galaxy S8"}),
+        # a model letter before the sentence's period
+        ("FernNet achieves a 1.4x speedup on an iPhone X. It is small.", {"Apple iPhone X"}),
     ],
 )
 def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:

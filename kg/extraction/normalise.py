@@ -72,6 +72,7 @@ def method_key(name: str | None) -> str:
 
 
 _HYPHENS = re.compile(r"[-‐]")
+_MODEL_LETTERS = re.compile(r"\S \b[A-Z]{1,2}$")  # "iPhone X", "iPhone XS" (not "Xeon CPU")
 _DOTTED = re.compile(r"[a-z][a-z0-9]+(?:\.[a-z][a-z0-9]+)+")  # "llama.cpp", "llm.npu"
 
 
@@ -173,12 +174,13 @@ def _model_keys(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _model_aliases(entry: HardwareEntry) -> tuple[dict[str, str], dict[str, str]]:
-    """Model aliases of a family (the ones with a digit: "iPhone 12", not "iPhones") by whole-name
-    key and by model-number key (`_model_keys`); the first spelling listed wins."""
+    """Model aliases of a family (the ones with a digit or a model letter: "iPhone 12", "iPhone
+    X", not "iPhones") by whole-name key and by model-number key (`_model_keys`); the first
+    spelling listed wins."""
     whole: dict[str, str] = {}
     number: dict[str, str] = {}
     for alias in entry.aliases:
-        if _DIGIT.search(alias):
+        if _DIGIT.search(alias) or _MODEL_LETTERS.search(alias):
             keys = _model_keys(alias.split())
             whole.setdefault(keys[-1], alias)
             number.setdefault(keys[0], alias)
