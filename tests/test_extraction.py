@@ -135,6 +135,7 @@ def test_v100_is_one_hardware(text: str) -> None:
         ("Huawei Mate 40", "mobile"),
         ("Apollo4b", "microcontroller"),
         ("Pixel EdgeTPU", "edge"),
+        ("Coral devices", "edge"),
         ("MTK processors", "mobile"),
     ],
 )
@@ -2242,6 +2243,8 @@ def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Ext
         ("FernNet runs 2x faster on AMD CPUs.", {"AMD CPU"}),
         ("FernNet reaches 78 ms latency on a Pixel phone.", {"Google Pixel"}),
         ("FernNet reaches 23 ms latency on a Samsung S8 phone.", {"Samsung Galaxy S8"}),
+        # the board an edge accelerator is in is hardware of its own
+        ("FernNet runs on the Edge TPU in Coral devices.", {"Google Edge TPU", "Google Coral"}),
         # a model letter before the sentence's period
         ("FernNet achieves a 1.4x speedup on an iPhone X. It is small.", {"Apple iPhone X"}),
     ],
