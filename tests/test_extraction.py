@@ -2350,6 +2350,12 @@ def test_values_of_listed_metrics(
          "training such models from scratch"),
         ("Comparing with a strong baseline BarNet, FernNet gets a 4.6x training speedup.",
          "a strong baseline BarNet"),
+        # a list of named baselines, to the end of its clause
+        ("FernNet outperforms LoRA, DoRA, and VeRA by 2% in accuracy.", "LoRA, DoRA, and VeRA"),
+        ("FernNet is 2x faster than vLLM, Orca and FasterTransformer on an A100 GPU.",
+         "vLLM, Orca and FasterTransformer"),
+        ("FernNet is 2x faster than vLLM, Orca is not.", "vLLM"),
+        ("FernNet is 2x faster than vLLM, while matching its accuracy.", "vLLM"),
         # the result compared with is the one its agent reached
         ("FernNet's latency is 2x lower than that achieved by a server-grade A100 GPU.",
          "a server-grade A100 GPU"),

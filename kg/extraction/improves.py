@@ -280,16 +280,29 @@ def _participle_tail(lexicon: dict[str, Any], links: list[str]) -> re.Pattern[st
 _HYPHENED_NUMBER = re.compile(r"\d+-[A-Za-z]")  # "8-bit", "16-layer"
 
 
+_BASELINE_NAME = r"[a-z]*[A-Z0-9][\w\-+]*(?:\.\d+)?(?:\s[A-Z0-9][\w\-+]*){0,2}"  # "vLLM"
+# where a list of names closes: the sentence or the clause (a comma and a lowercase word)
+_NAMES_CLOSE = r"(?=\s*(?:[;)]|\.?$|,\s+(?!(?:and|or)\s+[A-Z0-9])[a-z]))"
+
+
 def _baseline_names(lexicon: dict[str, Any]) -> re.Pattern[str]:
     """The names a generic baseline is set off with: "the state-of-the-art systems" + ", such as
     FasterTransformer and Orca", "the existing accelerator" + ", GOBO". The names close the
     sentence or a clause (a comma and a lowercase word): not the subject of the next clause
     (", Zed also ..."), the items of a longer list or the start of a longer name."""
     openers = alternation(lexicon["baseline_example_openers"])
-    name = r"[a-z]*[A-Z0-9][\w\-+]*(?:\.\d+)?(?:\s[A-Z0-9][\w\-+]*){0,2}"  # "vLLM"
-    names = rf"{name}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{name})*"
-    closes = r"(?=\s*(?:[;)]|\.?$|,\s+(?!(?:and|or)\s+[A-Z0-9])[a-z]))"
-    return re.compile(rf"\s*,\s+(?:(?:{openers})\s+{names}|{name}){closes}")
+    names = rf"{_BASELINE_NAME}(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_BASELINE_NAME})*"
+    return re.compile(rf"\s*,\s+(?:(?:{openers})\s+{names}|{_BASELINE_NAME}){_NAMES_CLOSE}")
+
+
+def _baseline_list(lexicon: dict[str, Any]) -> re.Pattern[str]:
+    """The other items of a list of named baselines after its first: "than vLLM" + ", Orca, and
+    FasterTransformer", up to the end of the clause or a word that ends a baseline ("by 2%")."""
+    ends = alternation(lexicon["baseline_ends"])
+    return re.compile(
+        rf"(?:\s*(?:,\s*and|,\s*or|,|and|or)\s+{_BASELINE_NAME})+"
+        rf"(?:{_NAMES_CLOSE}|(?=\s(?:{ends})\b))"
+    )
 
 
 class ImprovementRules:
@@ -352,6 +365,7 @@ class ImprovementRules:
         self.result_leads = vocab.words("baseline_result_leads")
         self.agent_tail = _participle_tail(lex, ["by"])
         self.baseline_names = _baseline_names(lex)
+        self.baseline_list = _baseline_list(lex)
         # a value followed by "reduction in" is the metric's after it
         self.change_in = re.compile(
             rf"\s+(?:{alternation(lex['change_nouns'])})\s+(?:in|of)\b", re.I
@@ -1208,6 +1222,7 @@ class ImprovementRules:
             m = pending[k]
             k += 1
             b = text[m.start("b") : m.end("b")].strip(" .,")
+            more = ""  # the other items of a list of names it opens
             folded_b = b.casefold()
             lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
             if lead is not None:
@@ -1235,6 +1250,13 @@ class ImprovementRules:
                 named = self.baseline_names.match(text, at) if text.startswith(",", at) else None
                 if named is not None:
                     b = f"{b}{named.group(0).rstrip(' .,')}"
+            elif (
+                not b.islower()
+                and (at := text.find(b, m.start("b")) + len(b)) < len(text)
+                and text[at] == ","
+                and (items := self.baseline_list.match(text, at)) is not None
+            ):
+                more = items.group(0).rstrip(" .,")  # "vLLM" + ", Orca, and FasterTransformer"
             if (
                 b[:1].isdigit()
                 and low.startswith(self.owner_cues, m.start())
@@ -1266,5 +1288,5 @@ class ImprovementRules:
                 or b.casefold() in self.not_baselines
             ):
                 continue
-            out.append((m.start(), b))
+            out.append((m.start(), b + more))
         return out
