@@ -1939,6 +1939,10 @@ def test_generic_or_questioned_acronyms_are_not_proposed(
         # a metric word naming a thing ("a compute engine") is no metric
         ("FernNet gives a 4.79x gain over highly-optimized single compute engine implementations.",
          []),
+        # a budget or constraint on a metric is a condition
+        ("FernNet serves 7.4x more requests while staying within latency constraints for > 90% "
+         "of requests.", [("throughput", "7.4x")]),
+        ("FernNet cuts the memory budget by 50%.", []),
         # a benchmark's score is a metric; an importance or attention score is a quantity used
         ("FernNet improves MMLU scores by 3.2% over LLaMA-2.", [("score", "3.2%")]),
         ("FernNet raises the importance scores of salient channels by 20%.", []),
