@@ -2133,6 +2133,10 @@ def test_each_value_goes_to_its_own_metric(
         ("FernNet outperforms prior methods in both efficiency and memory usage.",
          {("memory", "prior methods")}),  # bare "efficiency" stays too vague
         ("FernNet outperforms prior methods, with similar memory usage.", set()),
+        # each item of a list of metrics, after a comparative as after a verb
+        ("FernNet is more cost-effective in terms of latency, memory, throughput, and energy "
+         "consumption.", {("latency", None), ("memory", None), ("throughput", None),
+                          ("energy", None)}),
     ],
 )  # fmt: skip
 def test_metric_it_outperforms_in(

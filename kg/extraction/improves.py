@@ -64,7 +64,7 @@ _WORD_BREAKS = ",;:()[]"
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
 # from an "outperforms" cue to the metric it is outperformed in: "... X in both A and "
 _OUTPERFORMED_IN = re.compile(
-    r"[^,;.]{0,80}?\bin\s+(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,|\sand|\sor)\s+)?$",
+    r"[^,;.]{0,80}?\bin\s+(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,\s+and|,\s+or|,|\sand|\sor)\s+){0,5}$",
     re.I,
 )
 
