@@ -1892,6 +1892,9 @@ def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, v
         # ... and drops a generic one it does not spell
         ("We propose a mixed-precision quantization algorithm (MPQ) for serving.", "MPQ",
          "mixed-precision quantization"),
+        # a capitalised word before a component word, after a word saying it is new
+        ("This paper proposes a novel Ghost module to generate more feature maps.", "Ghost",
+         None),
     ],
 )  # fmt: skip
 def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str | None) -> None:

@@ -795,6 +795,21 @@ class ProposalRules:
                     if i < 0:
                         break
                     continue
+            if (
+                capword
+                and i > 0
+                and ws.have(i + 1)
+                and words[i - 1][1].casefold() in self.new_words
+                and (head := words[i + 1][1].strip(_STRIP)).casefold() in self.component_heads
+                and self.is_valid_name(bare)
+            ):
+                # "a novel Ghost module": a capitalised word naming a new component
+                end = words[i + 1][0] + len(head)
+                found.append((s, end, f"{bare} {head}", None))
+                i = self._goes_on(text, ws, end, i + 2)
+                if i < 0:
+                    break
+                continue
             if found:
                 break
             low = bare.casefold()
