@@ -2375,6 +2375,10 @@ def test_values_of_listed_metrics(
          "vLLM, Orca and FasterTransformer"),
         ("FernNet is 2x faster than vLLM, Orca is not.", "vLLM"),
         ("FernNet is 2x faster than vLLM, while matching its accuracy.", "vLLM"),
+        # with no comparison word, the named method the claim is at parity with
+        ("FernNet obtains similar performance on ImageNet as MobileFormer while being 38x "
+         "faster.", "MobileFormer"),
+        ("FernNet is comparable to ViT-B while using 4x less memory.", "ViT-B"),
         # the result compared with is the one its agent reached
         ("FernNet's latency is 2x lower than that achieved by a server-grade A100 GPU.",
          "a server-grade A100 GPU"),

@@ -368,6 +368,12 @@ class ImprovementRules:
         self.agent_tail = _participle_tail(lex, ["by"])
         self.baseline_names = _baseline_names(lex)
         self.baseline_list = _baseline_list(lex)
+        parity = alternation(lex["parity_phrases"])
+        as_heads = alternation(lex["parity_as_heads"])
+        self.parity_baseline = re.compile(
+            rf"\b(?:{parity}|(?:{as_heads})\s[^,;.]{{0,40}}?\bas)\s+(?:the\s+)?"
+            rf"(?P<b>{_BASELINE_NAME})(?![\w\-])"
+        )
         # a value followed by "reduction in" is the metric's after it
         self.change_in = re.compile(
             rf"\s+(?:{alternation(lex['change_nouns'])})\s+(?:in|of)\b", re.I
@@ -716,7 +722,9 @@ class ImprovementRules:
                     if first != last and (last > first) != (direction == "higher"):
                         continue  # "decrease the mAP from 0.824 to 0.353": a loss
                 if found is None:
-                    found = self._baselines(text, low, method_keys)
+                    found = self._baselines(text, low, method_keys) or self._parity_baselines(
+                        text, method_keys
+                    )
                     base = found[0][1] if found else None
                     if base:
                         baselines.append(base)
@@ -1219,6 +1227,14 @@ class ImprovementRules:
         return b.rsplit(None, 1)[-1].casefold() in self.baseline_heads or bool(
             _HYPHENED_NUMBER.match(b)
         )
+
+    def _parity_baselines(self, text: str, method_keys: set[str]) -> list[tuple[int, str]]:
+        """The named method a sentence with no comparison cue is at parity with, as its
+        baseline: "similar accuracy as MobileFormer while being 38x faster"."""
+        m = self.parity_baseline.search(text)
+        if m is None or method_key(m.group("b")) in method_keys:
+            return []
+        return [(m.start(), m.group("b"))]
 
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
