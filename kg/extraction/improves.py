@@ -1319,5 +1319,7 @@ class ImprovementRules:
                 or b.casefold() in self.not_baselines
             ):
                 continue
+            if b.endswith(("'s", "\u2019s")) and not more:
+                b = b[:-2]  # "smaller than MnasNet's": MnasNet's result
             out.append((m.start(), b + more))
         return out
