@@ -1266,6 +1266,12 @@ def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str
     assert "object detection" in got
 
 
+@pytest.mark.parametrize("task", ["keyword spotting", "visual wake words", "anomaly detection"])
+def test_tinyml_tasks(extractor: Extractor, task: str) -> None:
+    got = _tasks(extractor, "Tiny Nets", f"We evaluate GlowNet on {task} with microcontrollers.")
+    assert task in got
+
+
 @pytest.mark.parametrize(
     ("title", "expected", "absent"),
     [
