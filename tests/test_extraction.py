@@ -558,6 +558,8 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
          "system"),
         ("We have developed a new family of object detectors, called AlphaNet, which is fast.",
          "model"),
+        # an architecture family's name as the head
+        ("We introduce AlphaNet, a simple and effective ViT which performs well.", "model"),
         # a spelled-out acronym in the phrase is no head of it
         ("We present AlphaNet, a high-speed Large Language Model (LLM) inference engine on a PC.",
          "system"),
@@ -576,6 +578,7 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
         ("AlphaNet: A GCN Accelerator with Hybrid Architecture", "system"),
         ("AlphaNet: A Temporal Fusion Framework for Model Parallel Inference", "framework"),
         ("AlphaNet: An Efficient Transformer for Speech Recognition", "model"),
+        ("AlphaNet: a Compact Task-Agnostic BERT for Resource-Limited Devices", "model"),
         # what the method works on is not what it is
         ("AlphaNet: Efficient Serving of Large Language Models", "method"),
         ("AlphaNet: Efficient LLM Inference via Sentence-Level Caching", "method"),
