@@ -1269,6 +1269,21 @@ def test_bare_technique_words_are_not_tasks(extractor: Extractor, technique: str
     assert "object detection" in got
 
 
+@pytest.mark.parametrize(
+    ("sentence", "task"),
+    [
+        ("GlowNet combines compiler- and code generation-based optimizations.", None),
+        ("GlowNet speeds up code generation on phones.", "code generation"),
+        ("GlowNet uses object detection-aware pruning.", None),
+    ],
+)
+def test_a_task_word_as_a_modifier_is_no_task(
+    extractor: Extractor, sentence: str, task: str | None
+) -> None:
+    got = _tasks(extractor, "Tiny Nets", sentence)
+    assert got == ({task} if task else set())
+
+
 @pytest.mark.parametrize("task", ["keyword spotting", "visual wake words", "anomaly detection"])
 def test_tinyml_tasks(extractor: Extractor, task: str) -> None:
     got = _tasks(extractor, "Tiny Nets", f"We evaluate GlowNet on {task} with microcontrollers.")

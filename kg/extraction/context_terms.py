@@ -39,6 +39,8 @@ _WORDS = _LEXICON["context_words"]
 # the list and head patterns are read as if they opened with `\b`, from where one of their
 # first words is (`word_matches`)
 # "on the X dataset", and a sentence opening with one ("On the HPatches benchmark, ...")
+# "code generation-based optimizations": a task word as a modifier, not a task addressed
+_TASK_MODIFIERS = tuple(_WORDS["task_modifier_suffixes"])
 _LEAD_WORDS = [*_WORDS["dataset_leads"], *(w.capitalize() for w in _WORDS["dataset_leads"])]
 _LEADS = prefix_free(_LEAD_WORDS)
 # a name with a capital and a capital or digit after it, lowercase letters before it allowed
@@ -392,9 +394,9 @@ def _word_at(text: str, word: str) -> int:
 
 def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
-    for canonical, _s, _e, start_char, _ec, _text in terms_of(doc, "TASK"):
+    for canonical, _s, _e, start_char, end_char, _text in terms_of(doc, "TASK"):
         sent = ctx.sentence_of_char(start_char)
-        if sent is None:
+        if sent is None or ctx.text.startswith(_TASK_MODIFIERS, end_char):
             continue
         out.setdefault(canonical.casefold(), {
             "name": canonical, "evidence": ctx.evidence(sent, "task_vocabulary", 0.7),
