@@ -1305,6 +1305,9 @@ def test_tinyml_tasks(extractor: Extractor, task: str) -> None:
         ("LiteASR: Distilling Whisper for Commodity CPUs", None, "commodity cpus"),
         ("Fern: Pruning for Mobile Devices", None, "mobile devices"),
         ("Fern: A Lightweight Detector for CPU-only Devices", None, "cpu-only devices"),
+        # nor is a metric it improves or the data it works on
+        ("Fern: Asymmetric 2bit Quantization for KV Cache", None, "kv cache"),
+        ("Fern: KV Prediction for Improved Time to First Token", None, "time to first token"),
         # a hyphened word opening with an end word does not end the task
         ("Fern: Compiling Transformers for Analog In-Memory Computing",
          "analog in-memory computing", "analog"),

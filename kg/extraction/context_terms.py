@@ -35,6 +35,7 @@ from kg.extraction.terms import terms_of
 from kg.extraction.vocab import alternation, load_vocabulary
 
 _LEXICON = load_vocabulary().lexicon
+_METRICS = load_vocabulary().metric_by_alias
 _WORDS = _LEXICON["context_words"]
 # the list and head patterns are read as if they opened with `\b`, from where one of their
 # first words is (`word_matches`)
@@ -420,6 +421,8 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
             for phrase in title_task_phrases(found.group("t")):
                 if _names_hardware(phrase, hardware):
                     continue  # "for Commodity CPUs": what it runs on, not a task
+                if phrase.casefold() in _METRICS:
+                    continue  # "Quantization for KV Cache": what it works on
                 out.setdefault(phrase, {
                     "name": phrase, "evidence": ctx.evidence(title_sent, "title_for_phrase", 0.5),
                 })  # fmt: skip
