@@ -2405,6 +2405,10 @@ def test_values_of_listed_metrics(
          "vLLM, Orca and FasterTransformer"),
         ("FernNet is 2x faster than vLLM, Orca is not.", "vLLM"),
         ("FernNet is 2x faster than vLLM, while matching its accuracy.", "vLLM"),
+        # a short parenthesis inside the baseline's noun phrase
+        ("FernNet reduces the latency by 1.4x compared with the fixed bitwidth (8 bits) "
+         "quantization.", "the fixed bitwidth (8 bits) quantization"),
+        ("FernNet is 2x faster than GPT-4 (OpenAI) on MMLU.", "GPT-4"),
         # the owner of a result compared with
         ("FernNet's search cost is 420x smaller than MnasNet's.", "MnasNet"),
         # with no comparison word, the named method the claim is at parity with

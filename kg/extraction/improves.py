@@ -287,6 +287,14 @@ _BASELINE_NAME = r"[a-z]*[A-Z0-9][\w\-+]*(?:\.\d+)?(?:\s[A-Z0-9][\w\-+]*){0,2}" 
 _NAMES_CLOSE = r"(?=\s*(?:[;)]|\.?$|,\s+(?!(?:and|or)\s+[A-Z0-9])[a-z]))"
 
 
+def _parenthesis_inside(lexicon: dict[str, Any]) -> re.Pattern[str]:
+    """A short parenthesis inside a baseline's noun phrase, with the phrase's words after it:
+    "the fixed bitwidth" + " (8 bits) quantization" (not before a word that ends a baseline,
+    "(OpenAI) on MMLU", or another item, "(CNN-based) and DeIT")."""
+    stops = alternation([*lexicon["baseline_ends"], "and", "or", "which", "that"])
+    return re.compile(rf"\s\([^()]{{1,20}}\)(?:\s(?!(?:{stops})\b)[a-z][\w\-]*)+")
+
+
 def _baseline_names(lexicon: dict[str, Any]) -> re.Pattern[str]:
     """The names a generic baseline is set off with: "the state-of-the-art systems" + ", such as
     FasterTransformer and Orca", "the existing accelerator" + ", GOBO". The names close the
@@ -368,6 +376,7 @@ class ImprovementRules:
         self.agent_tail = _participle_tail(lex, ["by"])
         self.baseline_names = _baseline_names(lex)
         self.baseline_list = _baseline_list(lex)
+        self.parenthesis_inside = _parenthesis_inside(lex)
         parity = alternation(lex["parity_phrases"])
         as_heads = alternation(lex["parity_as_heads"])
         self.parity_baseline = re.compile(
@@ -1254,6 +1263,12 @@ class ImprovementRules:
             k += 1
             b = text[m.start("b") : m.end("b")].strip(" .,")
             more = ""  # the other items of a list of names it opens
+            if text.startswith(" (", m.end("b")) and (
+                inside := self.parenthesis_inside.match(text, m.end("b"))
+            ):
+                b = text[m.start("b") : inside.end()].strip(
+                    " .,"
+                )  # "bitwidth (8 bits) quantization"
             folded_b = b.casefold()
             lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
             if lead is not None:
