@@ -1232,6 +1232,10 @@ def test_baseline_is_the_comparison_nearest_the_value(extractor: Extractor) -> N
         # the measure of the baseline named before it is not the baseline
         ("FernNet surpasses the performance of GPT-4 in latency by 2x.", {("latency", "GPT-4")}),
         ("FernNet's throughput is 2x higher than that of vLLM.", {("throughput", "vLLM")}),
+        # a comparison closing the next coordinated clause is that clause's
+        ("FernNet gets an 8x compression ratio as compared to DNAS, and up to 1% higher accuracy "
+         "with up to 14% smaller models, compared to RVQuant and HAQ.",
+         {("parameters", "DNAS"), ("accuracy", "RVQuant and HAQ")}),
     ],
 )  # fmt: skip
 def test_each_claim_takes_the_comparison_after_it(

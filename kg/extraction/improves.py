@@ -52,6 +52,7 @@ _PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?([\w-]+)
 # "a speedup (factor) of 2.3": a bare number after a factor metric
 _FACTOR_OF = re.compile(r"\s+(?:factor\s+)?of\s+$")
 _CLAUSE = re.compile(r"[,;()]")
+_NEXT_CLAUSE = re.compile(r"[,;]\s+and\s")  # ", and": a coordinated clause opens
 _CLAUSE_MARKS = ",;()"
 # "and" and a verb ("than B and achieves"): where a comparison's clause ends
 _AND_VERB = r"\sand\s+[a-z]+s\b"
@@ -188,6 +189,16 @@ def _following(
         and not any(at < q[0] < f[0] for q in quantities)
     ]
     return min(after)[1] if after else None
+
+
+def _closing(text: str, found: list[tuple[int, str]], at: int) -> str | None:
+    """The comparison after a claim at `at` when the one before it ends an earlier clause: "...
+    as compared to DNAS, and up to 1% higher accuracy ..., compared to RVQuant and HAQ"."""
+    before = [f for f in found if f[0] < at]
+    after = [f for f in found if f[0] > at]
+    if before and after and _NEXT_CLAUSE.search(text, max(before)[0], at):
+        return min(after)[1]
+    return None
 
 
 def _other_comparative(text: str, at: int, pos: int, others: list[int]) -> bool:
@@ -750,6 +761,7 @@ class ImprovementRules:
                     # uses less memory than B")
                     claim_base = (
                         _following(text, found, at, quantities)
+                        or _closing(text, found, at)
                         or min(found, key=lambda f: abs(f[0] - at))[1]
                     )
                 if claim_base is None and value is not None and _from_to(text, at, value):
