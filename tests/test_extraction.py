@@ -583,6 +583,7 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
         ("AlphaNet: Efficient Serving of Large Language Models", "method"),
         ("AlphaNet: Efficient LLM Inference via Sentence-Level Caching", "method"),
         ("AlphaNet: Accelerating Large Language Models via Sparsity", "method"),
+        ("AlphaNet: Memory Optimizations Toward Training Trillion Parameter Models", "method"),
         ("AlphaNet: Benchmarking Multimodal Agents in Real Computer Environments", "benchmark"),
     ],
 )
