@@ -2414,6 +2414,8 @@ def test_values_of_listed_metrics(
         ("FernNet reduces the latency by 1.4x compared with the fixed bitwidth (8 bits) "
          "quantization.", "the fixed bitwidth (8 bits) quantization"),
         ("FernNet is 2x faster than GPT-4 (OpenAI) on MMLU.", "GPT-4"),
+        # a citation marker is no part of the name
+        ("FernNet is 1.8x faster than MobileNetV2 [29] on a Pixel phone.", "MobileNetV2"),
         # the owner of a result compared with
         ("FernNet's search cost is 420x smaller than MnasNet's.", "MnasNet"),
         # with no comparison word, the named method the claim is at parity with

@@ -52,6 +52,7 @@ _PASSIVE_BY = re.compile(r"\b(?:is|are|was|were|been|be)\s+(?:\w+ly\s+)?([\w-]+)
 # "a speedup (factor) of 2.3": a bare number after a factor metric
 _FACTOR_OF = re.compile(r"\s+(?:factor\s+)?of\s+$")
 _CLAUSE = re.compile(r"[,;()]")
+_CITATION = re.compile(r"\s*\[[\d,\s\u2013-]*\]?$")  # "[29]", "[29, 30" cut at the comma
 _NEXT_CLAUSE = re.compile(r"[,;]\s+and\s")  # ", and": a coordinated clause opens
 _CLAUSE_MARKS = ",;()"
 # "and" and a verb ("than B and achieves"): where a comparison's clause ends
@@ -1348,5 +1349,7 @@ class ImprovementRules:
                 continue
             if b.endswith(("'s", "\u2019s")) and not more:
                 b = b[:-2]  # "smaller than MnasNet's": MnasNet's result
+            if "[" in b:
+                b = _CITATION.sub("", b)  # "MobileNetV2 [29]": the reference is not its name
             out.append((m.start(), b + more))
         return out
