@@ -601,6 +601,10 @@ def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> Non
         ("AlphaNet: a tiny inference engine for microcontrollers.", "system"),
         # a clause after the name describes nothing
         ("In AlphaNet, each agent is trained on its local data.", "method"),
+        # a naming cue with a kind word before it, in a sentence with no "we"; a new name
+        # there is not the paper's
+        ("The training-time model is converted, so that the model is named AlphaNet.", "model"),
+        ("A model called BetaNet is slow to train.", "method"),
     ],
 )
 def test_kind_where_the_abstract_describes_the_title_name(

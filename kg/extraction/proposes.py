@@ -1007,8 +1007,10 @@ class ProposalRules:
             own = self_ref or any(c.name.casefold() in low for c in found)
             # "S-LoRA proposes Unified Paging": a name found before as the verb's subject
             by_own_name = own and not self_ref and "PROPOSE" in cues
+            # "the model is named RepVGG": a name found before, named with its kind
+            named_own = own and not self_ref and "NAMING" in cues
             # 1. proposal objects and naming cues
-            if (self_ref and ("PROPOSE" in cues or "NAMING" in cues)) or by_own_name:
+            if (self_ref and ("PROPOSE" in cues or "NAMING" in cues)) or by_own_name or named_own:
                 for label, cue_start, cue_end in (cue_pos or {}).get(sent.i, ()):
                     is_verb = label == "PROPOSE"
                     is_naming = label == "NAMING"
@@ -1022,7 +1024,7 @@ class ProposalRules:
                         else self._own_name_before(low, rel_start, found)
                     ):
                         continue
-                    if is_naming and not self_ref:
+                    if is_naming and not self_ref and not named_own:
                         continue
                     if is_naming and self.prior_before_cue.search(
                         " ".join(low[:rel_start].rsplit(None, 6)[-6:])
@@ -1033,6 +1035,7 @@ class ProposalRules:
                         n
                         for n in names
                         if not self.prior_name_before(low[max(0, n[0] - 60) : n[0]])
+                        and (self_ref or not is_naming or self._found(n[2], found))
                     ]
                     # "We further propose X" / "also introduce": after a main name, an extra
                     further = (
@@ -1219,6 +1222,11 @@ class ProposalRules:
         start, end = run[-1][0], run[0][0] + len(run[0][1])
         name = " ".join(w for _p, w in reversed(run)).strip(_STRIP)
         return (start, end, name, None)
+
+    @staticmethod
+    def _found(name: str, found: list[MethodCandidate]) -> bool:
+        key = method_key(clean_name(name))
+        return any(key in set(c.keys()) for c in found)
 
     def _title_spelled(self, text: str, end: int, name: str, title: str) -> tuple[int, str]:
         """The name with the capitalised word after it when the title spells them together
