@@ -1105,6 +1105,10 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("iPhone X", "Apple iPhone X"),
         ("iPhone XS", "Apple iPhone XS"),
         ("Xeon CPU", "Intel Xeon CPU"),
+        ("Titan XP", "NVIDIA Titan Xp GPU"),
+        ("TITAN RTX", "NVIDIA Titan RTX GPU"),
+        ("Quadro GPU", "NVIDIA Quadro GPU"),
+        ("Jetson Tegra X2", "NVIDIA Tegra X2"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:

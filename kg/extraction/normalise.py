@@ -72,7 +72,8 @@ def method_key(name: str | None) -> str:
 
 
 _HYPHENS = re.compile(r"[-‐]")
-_MODEL_LETTERS = re.compile(r"\S \b[A-Z]{1,2}$")  # "iPhone X", "iPhone XS" (not "Xeon CPU")
+# "iPhone X", "iPhone XS", "Titan Xp", "Titan RTX" (not a class word: "Quadro GPU")
+_MODEL_LETTERS = re.compile(r"\S \b[A-Z][A-Za-z]{0,2}$")
 _DOTTED = re.compile(r"[a-z][a-z0-9]+(?:\.[a-z][a-z0-9]+)+")  # "llama.cpp", "llm.npu"
 
 
@@ -179,8 +180,11 @@ def _model_aliases(entry: HardwareEntry) -> tuple[dict[str, str], dict[str, str]
     spelling listed wins."""
     whole: dict[str, str] = {}
     number: dict[str, str] = {}
+    classes = load_vocabulary().words("hardware_words", "class_words")
     for alias in entry.aliases:
-        if _DIGIT.search(alias) or _MODEL_LETTERS.search(alias):
+        if _DIGIT.search(alias) or (
+            _MODEL_LETTERS.search(alias) and alias.rsplit(None, 1)[-1].casefold() not in classes
+        ):
             keys = _model_keys(alias.split())
             whole.setdefault(keys[-1], alias)
             number.setdefault(keys[0], alias)
