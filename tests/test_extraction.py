@@ -1932,6 +1932,9 @@ def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, v
         # ... and drops a generic one it does not spell
         ("We propose a mixed-precision quantization algorithm (MPQ) for serving.", "MPQ",
          "mixed-precision quantization"),
+        # a common word capitalised as the first word of a two-word name
+        ("We present FernNet, a serving system. To reduce fragmentation, FernNet proposes "
+         "Unified Paging, which pools memory.", "Unified Paging", None),
         # a capitalised word before a component word, after a word saying it is new
         ("This paper proposes a novel Ghost module to generate more feature maps.", "Ghost",
          None),
@@ -1941,6 +1944,13 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
     methods = {m.name: m for m in extractor.extract(paper("Fast Ferns", abstract)).methods}
     assert name in methods
     assert alias is None or alias in methods[name].aliases
+
+
+def test_a_capitalised_description_is_no_name(extractor: Extractor) -> None:
+    x = extractor.extract(
+        paper("Fast Ferns", "We introduce FernNet: Large Language Model for Code Efficiency.")
+    )
+    assert [m.name for m in x.methods] == ["FernNet"]
 
 
 @pytest.mark.parametrize(

@@ -744,7 +744,22 @@ class ProposalRules:
                     continue
                 break  # "a novel approach enabling ...": the object has no name
             # (`bare` is the word as `is_capword` strips it: its first letter tested first)
-            capword = "A" <= bare[:1] <= "Z" and self.is_capword(w)
+            capword = (
+                "A" <= bare[:1] <= "Z"
+                and (
+                    self.is_capword(w)
+                    # "Unified Paging": a common word capitalised as the first of a two-word name
+                    # (not a capitalised description: "Large Language Model for Code Efficiency")
+                    or (
+                        w[-1] not in ",;:."
+                        and bool(_CAPSEQ_WORD.match(bare))
+                        and ws.have(i + 1)
+                        and self.is_capword(words[i + 1][1])
+                        and words[i + 1][1].strip(_STRIP).casefold() not in self.kind_heads
+                        and not (ws.have(i + 2) and words[i + 2][1][:1].isupper())
+                    )
+                )
+            )
             d = self._def_after(text, s, defs) if capword else None
             if d:
                 found.append(d)
