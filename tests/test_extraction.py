@@ -261,6 +261,7 @@ def test_pluralised_metric_codes(
             ("training time", "2.4x", "lower"),
         ),
         ("FernNet enhances runtime performance by about 15%.", ("runtime", "about 15%", "lower")),
+        ("FernNet cuts the computational requirement by 30%.", ("FLOPs", "30%", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
