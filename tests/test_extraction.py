@@ -2147,6 +2147,9 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet with 20% heavy hitters improves the throughput.", {("throughput", None)}),
         ("FernNet activates fewer parameters compared to existing methods, thus speeding up "
          "the LLM inference by up to 1.27x.", {("speedup", "up to 1.27x")}),
+        # metrics coordinated after one claim word are all claimed
+        ("FernNet shows significant improvements in latency and accuracy over prior works.",
+         {("latency", None), ("accuracy", None)}),
         # ... and so does a saving over a small cost paid in it
         ("FernNet adds only 3.8% memory overhead. FernNet saves the memory by up to 6.5x.",
          {("memory", "up to 6.5x")}),

@@ -975,6 +975,9 @@ class ImprovementRules:
             claimed = not (adjacent.isdisjoint(tight) and adjacent.isdisjoint(own))
             if not claimed:
                 claimed = outperforms and self._outperformed_in(text, low, ms)
+            if not claimed and cands and cands[-1][5]:
+                # "reduces the end-to-end latency and memory footprint": one claim verb for both
+                claimed = text[cands[-1][3] : start].strip().casefold() in self.coordinations
             cands.append((entry, metric_text, ms, me, tight, claimed, start))
         if outperforms and all(c[0].family != "speed" for c in cands):
             # "outperforms llama.cpp by up to 11.69x": a factor with no metric named is a speedup
