@@ -2147,6 +2147,9 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet with 20% heavy hitters improves the throughput.", {("throughput", None)}),
         ("FernNet activates fewer parameters compared to existing methods, thus speeding up "
          "the LLM inference by up to 1.27x.", {("speedup", "up to 1.27x")}),
+        # a coordinated metric shares no value it cannot be measured in
+        ("FernNet achieves less than 15 ns of inference latency and throughput in the hundreds "
+         "of millions of inferences per second.", {("latency", "less than 15 ns")}),
         # metrics coordinated after one claim word are all claimed
         ("FernNet shows significant improvements in latency and accuracy over prior works.",
          {("latency", None), ("accuracy", None)}),

@@ -701,7 +701,10 @@ class ImprovementRules:
                 # "2.8x fewer parameters and FLOPs": coordinated metrics share the value
                 if ci not in assigned and ci - 1 in assigned:
                     gap = text[cands[ci - 1][3] : cands[ci][2]].strip().casefold()
-                    if gap in self.coordinations:
+                    unit = quantities[assigned[ci - 1]][2].unit
+                    if gap in self.coordinations and not (
+                        unit in self.time_units and cands[ci][0].direction == "higher"
+                    ):  # "15 ns of latency and throughput": a time is no throughput
                         assigned[ci] = assigned[ci - 1]
             if "respectively" in low:
                 self._pair_respectively(low, cands, assigned, quantities, after_value)
