@@ -2147,6 +2147,9 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
         ("FernNet with 20% heavy hitters improves the throughput.", {("throughput", None)}),
         ("FernNet activates fewer parameters compared to existing methods, thus speeding up "
          "the LLM inference by up to 1.27x.", {("speedup", "up to 1.27x")}),
+        # two accuracy words written together are one accuracy, the first one's
+        ("FernNet reaches 2.1% better top-5 classification accuracy than MobileNet.",
+         {("top-5 accuracy", "2.1%")}),
         # a coordinated metric shares no value it cannot be measured in
         ("FernNet achieves less than 15 ns of inference latency and throughput in the hundreds "
          "of millions of inferences per second.", {("latency", "less than 15 ns")}),

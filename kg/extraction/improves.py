@@ -941,11 +941,14 @@ class ImprovementRules:
                 h = _stripped_end(text, ms)
             if (
                 cands
-                and entry.canonical in self.vague
-                and cands[-1][0].canonical not in self.vague
+                and (
+                    (entry.canonical in self.vague and cands[-1][0].canonical not in self.vague)
+                    or (entry.family == "accuracy" == cands[-1][0].family)
+                )
                 and not text[cands[-1][3] : start].strip()
             ):
-                # "the time-to-accuracy performance": the metric before, with a vague head word
+                # "the time-to-accuracy performance": the metric before, with a vague head
+                # word; "top-5 classification accuracy": one accuracy, the first one's
                 entry, ms, start = cands[-1][0], cands[-1][2], cands.pop()[6]
                 h = _stripped_end(text, ms)
             elif (
