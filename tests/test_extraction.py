@@ -1322,6 +1322,9 @@ def test_tinyml_tasks(extractor: Extractor, task: str) -> None:
         # nor is a metric it improves or the data it works on
         ("Fern: Asymmetric 2bit Quantization for KV Cache", None, "kv cache"),
         ("Fern: KV Prediction for Improved Time to First Token", None, "time to first token"),
+        # a time, not a task
+        ("Fern: The Model Knows What You are Looking for Before Generation", None,
+         "before generation"),
         # a hyphened word opening with an end word does not end the task
         ("Fern: Compiling Transformers for Analog In-Memory Computing",
          "analog in-memory computing", "analog"),
