@@ -2453,6 +2453,10 @@ def test_values_of_listed_metrics(
         ("FernNet obtains similar performance on ImageNet as MobileFormer while being 38x "
          "faster.", "MobileFormer"),
         ("FernNet is comparable to ViT-B while using 4x less memory.", "ViT-B"),
+        ("FernNet is 60 times smaller yet performs on par with the original SAM.",
+         "the original SAM"),
+        ("FernNet matches both EfficientNet and ResNeSt accuracy with 2.0x fewer FLOPs.",
+         "EfficientNet and ResNeSt"),
         # the result compared with is the one its agent reached
         ("FernNet's latency is 2x lower than that achieved by a server-grade A100 GPU.",
          "a server-grade A100 GPU"),

@@ -392,8 +392,9 @@ class ImprovementRules:
         parity = alternation(lex["parity_phrases"])
         as_heads = alternation(lex["parity_as_heads"])
         self.parity_baseline = re.compile(
-            rf"\b(?:{parity}|(?:{as_heads})\s[^,;.]{{0,40}}?\bas)\s+(?:the\s+)?"
-            rf"(?P<b>{_BASELINE_NAME})(?![\w\-])"
+            rf"\b(?:{parity}|(?:{as_heads})\s[^,;.]{{0,40}}?\bas)\s+(?:both\s+)?"
+            rf"(?P<b>(?:the\s+)?(?:(?!both\b)[a-z][\w\-]*\s+){{0,2}}{_BASELINE_NAME}"
+            rf"(?:\s+and\s+{_BASELINE_NAME})?)(?![\w\-])"
         )
         # a value followed by "reduction in" is the metric's after it
         self.change_in = re.compile(
