@@ -2148,6 +2148,8 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
          "Accelerate, and FlexGen by up to 29x, 29x, and 3x.",
          {("throughput", "up to 29x, 29x, and 3x")}),
         ("FernNet with 20% heavy hitters improves the throughput.", {("throughput", None)}),
+        ("FernNet improves the decoding speed of Llama2-7B, Llama2-13B, and Vicuna-33B on an "
+         "A100 by up to 4.04x, 3.73x, and 2.27x.", {("speed", "up to 4.04x, 3.73x, and 2.27x")}),
         ("FernNet activates fewer parameters compared to existing methods, thus speeding up "
          "the LLM inference by up to 1.27x.", {("speedup", "up to 1.27x")}),
         # two accuracy words written together are one accuracy, the first one's
