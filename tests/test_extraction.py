@@ -262,6 +262,12 @@ def test_pluralised_metric_codes(
         ),
         ("FernNet enhances runtime performance by about 15%.", ("runtime", "about 15%", "lower")),
         ("FernNet cuts the computational requirement by 30%.", ("FLOPs", "30%", "lower")),
+        # "compress" is a model-size verb, unless it names what it compresses
+        (
+            "FernNet can compress BERT by 4x with minimal accuracy loss.",
+            ("parameters", "4x", "lower"),
+        ),
+        ("FernNet compresses the KV cache by 4x.", ("memory", "4x", "lower")),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
