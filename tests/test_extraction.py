@@ -2453,6 +2453,9 @@ def test_values_of_listed_metrics(
         ("FernNet reduces the latency by 1.4x compared with the fixed bitwidth (8 bits) "
          "quantization.", "the fixed bitwidth (8 bits) quantization"),
         ("FernNet is 2x faster than GPT-4 (OpenAI) on MMLU.", "GPT-4"),
+        # "versus" between two metrics is a trade-off, not a comparison
+        ("FernNet achieves better accuracy versus latency trade-offs compared with the "
+         "state-of-the-art pruning algorithms.", "the state-of-the-art pruning algorithms"),
         # a citation marker is no part of the name
         ("FernNet is 1.8x faster than MobileNetV2 [29] on a Pixel phone.", "MobileNetV2"),
         # the owner of a result compared with

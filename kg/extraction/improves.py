@@ -1262,6 +1262,12 @@ class ImprovementRules:
             _HYPHENED_NUMBER.match(b)
         )
 
+    def _metric_opens(self, phrase: str) -> bool:
+        """Whether `phrase` opens with a metric's name ("latency trade-offs")."""
+        words = phrase.casefold().split(None, 2)
+        aliases = self.vocab.metric_by_alias
+        return bool(words) and (words[0] in aliases or " ".join(words[:2]) in aliases)
+
     def _parity_baselines(self, text: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The named method a sentence with no comparison cue is at parity with, as its
         baseline: "similar accuracy as MobileFormer while being 38x faster"."""
@@ -1363,5 +1369,12 @@ class ImprovementRules:
                 b = b[:-2]  # "smaller than MnasNet's": MnasNet's result
             if "[" in b:
                 b = _CITATION.sub("", b)  # "MobileNetV2 [29]": the reference is not its name
+            if low.startswith(("versus", "vs"), m.start()) and self._metric_opens(b):
+                # "accuracy versus latency trade-offs": a trade-off, not a baseline (and the
+                # comparison after it)
+                later = next(self._baseline_matches(text, low, m.start("b")), None)
+                if later is not None:
+                    pending.insert(k, later)
+                continue
             out.append((m.start(), b + more))
         return out
