@@ -1268,14 +1268,23 @@ class ProposalRules:
             return
         if cand.kind != "method":
             return
-        described = re.compile(rf"\b{re.escape(cand.name)}s?{_COPULA.pattern}")
+        name = cand.name
         for sent in ctx.sentences:
-            m = None if sent.in_title else described.search(sent.text)
-            if m is not None:
-                kind = self._appositive_kind(sent.text[m.end() :])
-                if kind is not None:
-                    cand.kind = kind
-                return
+            if sent.in_title:
+                continue
+            text = sent.text
+            at = text.find(name)  # (a find per sentence: no pattern compiled per paper)
+            while at >= 0:
+                end = at + len(name)
+                if text.startswith("s", end):
+                    end += 1  # "FBNets"
+                copula = None if text[at - 1 : at].isalnum() else _COPULA.match(text, end)
+                if copula is not None:
+                    kind = self._appositive_kind(text[copula.end() :])
+                    if kind is not None:
+                        cand.kind = kind
+                    return
+                at = text.find(name, at + 1)
 
     def _short_forms_merged(self, found: list[MethodCandidate]) -> list[MethodCandidate]:
         """A name that another one writes with a kind word after it is that one's alias:
