@@ -1297,9 +1297,8 @@ class ImprovementRules:
             if text.startswith(" (", m.end("b")) and (
                 inside := self.parenthesis_inside.match(text, m.end("b"))
             ):
-                b = text[m.start("b") : inside.end()].strip(
-                    " .,"
-                )  # "bitwidth (8 bits) quantization"
+                # "the fixed bitwidth (8 bits) quantization"
+                b = text[m.start("b") : inside.end()].strip(" .,")
             folded_b = b.casefold()
             lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
             if lead is not None:

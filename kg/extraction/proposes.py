@@ -214,6 +214,12 @@ def title_long_form(short: str, tail: str, connectors: frozenset[str]) -> str | 
     return None
 
 
+def _found(name: str, found: list[MethodCandidate]) -> MethodCandidate | None:
+    """The candidate found before that `name` (as written) is a name of."""
+    key = method_key(clean_name(name))
+    return next((c for c in found if key in c.keys()), None)  # noqa: SIM118 (not a dict)
+
+
 def _unnamed_proposal(words: dict[str, list[str]], lower: bool) -> str:
     """ "we propose/present ... <description>" or "our/the proposed ... <head> ...", each branch
     opened by `\\b` (by nothing with `lower`, whose words are lowercased; all open with a word
@@ -1050,7 +1056,7 @@ class ProposalRules:
                         n
                         for n in names
                         if not self.prior_name_before(low[max(0, n[0] - 60) : n[0]])
-                        and (self_ref or not is_naming or self._found(n[2], found))
+                        and (self_ref or not is_naming or _found(n[2], found) is not None)
                     ]
                     # "We further propose X" / "also introduce": after a main name, an extra
                     further = (
@@ -1238,11 +1244,6 @@ class ProposalRules:
         name = " ".join(w for _p, w in reversed(run)).strip(_STRIP)
         return (start, end, name, None)
 
-    @staticmethod
-    def _found(name: str, found: list[MethodCandidate]) -> bool:
-        key = method_key(clean_name(name))
-        return any(key in set(c.keys()) for c in found)
-
     def _title_spelled(self, text: str, end: int, name: str, title: str) -> tuple[int, str]:
         """The name with the capitalised word after it when the title spells them together
         ("we present MLPerf Tiny, the first ..." in "MLPerf Tiny Benchmark")."""
@@ -1259,14 +1260,8 @@ class ProposalRules:
         """The kind the abstract gives the title's name where it first describes it, when the
         title gave none: "PowerInfer, a high-speed ... inference engine", "FBNets, a family of
         models", "PatDNN is an end-to-end framework"."""
-        key = method_key(clean_name(name))
-        for cand in found:
-            ks = cand.keys()
-            if key in ks:
-                break
-        else:
-            return
-        if cand.kind != "method":
+        cand = _found(name, found)
+        if cand is None or cand.kind != "method":
             return
         name = cand.name
         for sent in ctx.sentences:
