@@ -387,6 +387,11 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("0.60 s/token", 0.6, "s/token"),
         ("12 ms per token", 12.0, "ms/token"),
         ("4-5 orders of magnitude", 10_000.0, "x"),
+        # the peak rates of accelerators, spelled out or in operations per second
+        ("15 Petaflops", 15.0, "PFLOP/s"),
+        ("4.2 TOPS", 4.2, "TOPS"),
+        ("102 GOPS", 102.0, "GOPS"),
+        ("3 days", 3.0, "days"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
@@ -435,6 +440,10 @@ def test_list_value_keeps_all_numbers() -> None:
         # no list: no "and" closes it, or the units differ
         ("reduces latency by 20%, 30% fewer parameters", ["20%", "30%"]),
         ("by 20%, 2x and 3x", ["20%", "2x and 3x"]),
+        # joined values in units of different quantities are two values; of one, a range
+        ("runs at 30 FPS and 2 W", ["30 FPS", "2 W"]),
+        ("reaches up to 4 TOPS and 12.5 TOPS/W", ["up to 4 TOPS", "12.5 TOPS/W"]),
+        ("from 3 hours to 30 minutes", ["3 hours to 30 minutes"]),
     ],
 )
 def test_comma_lists_of_values(text: str, values: list[str]) -> None:
@@ -2140,6 +2149,16 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
          {("perplexity", "12.3 to 10.1")}),
         ("FernNet reduces latency from 120 ms to 45 ms.", {("latency", "120 ms to 45 ms")}),
         ("FernNet decreases the mAP of the detector from 0.824 to 0.353.", set()),
+        # a change written in two units of one quantity compares in one
+        ("FernNet cuts the training time from 3 hours to 30 minutes.",
+         {("training time", "3 hours to 30 minutes")}),
+        ("FernNet reduces latency from 1.2 s to 300 ms.", {("latency", "1.2 s to 300 ms")}),
+        ("FernNet raises latency from 300 ms to 1.2 s.", set()),
+        # two values joined, in units of two quantities, are each their metric's
+        ("FernNet achieves 12.5 TOPS/W and 4 TOPS.",
+         {("energy", "12.5 TOPS/W"), ("throughput", "4 TOPS")}),
+        ("FernNet trains models of over 100B parameters on 400 GPUs, achieving throughput of 15 "
+         "Petaflops.", {("throughput", "15 Petaflops")}),
         # a FLOP rate is a throughput, not a count of operations
         ("FernNet reaches 225 TFLOPs/s per A100 GPU (72% model FLOPs utilization).",
          {("throughput", "225 TFLOPs/s"), ("efficiency", "72%")}),

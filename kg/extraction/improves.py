@@ -34,6 +34,7 @@ from kg.extraction.context import (
 from kg.extraction.normalise import aligned_casefold, method_key, name_shaped
 from kg.extraction.quantities import (
     Quantity,
+    base_numbers,
     find_quantities,
     has_factor_words,
     holds_digit,
@@ -743,7 +744,7 @@ class ImprovementRules:
                 if value is not None and _behind(value, at, owned_values, direction):
                     continue  # "79.6% (vs. 79.8% for the unpruned model)": below the baseline
                 if value is not None and _from_to(text, at, value):
-                    first, last = value.numbers
+                    first, last = base_numbers(value)
                     if first != last and (last > first) != (direction == "higher"):
                         continue  # "decrease the mAP from 0.824 to 0.353": a loss
                 if found is None:

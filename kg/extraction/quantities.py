@@ -28,6 +28,12 @@ _WORD_NUMBERS: dict[str, int] = _DATA["word_numbers"]
 _FRACTIONS: dict[str, float] = _DATA["fractions"]
 _MAGNITUDES: dict[str, int | None] = _DATA["orders_of_magnitude"]
 _MULTIPLES: dict[str, int] = _DATA["multiples"]  # "twice as fast": a factor
+# unit -> (quantity it measures, its size in that quantity's base unit)
+_DIMENSIONS: dict[str, tuple[str, float]] = {
+    unit: (dimension, size)
+    for dimension, units in _DATA["dimensions"].items()
+    for unit, size in units.items()
+}
 
 
 def _unit_alternation(units: list[str]) -> str:
@@ -173,6 +179,32 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(raw, number, unit, nums)
 
 
+def _unit_parts(text: str) -> list[tuple[int, int, str | None]]:
+    """The numbers of a value as written, each with its own unit (None where it writes none)."""
+    return [(m.start(), m.end(), _norm_unit(m.group("u"))) for m in _NUM_UNIT_RE.finditer(text)]
+
+
+def base_numbers(value: Quantity) -> tuple[float, ...]:
+    """The numbers of a value in one unit ("3 hours to 30 minutes" -> 10800, 1800), so that a
+    change written in two units of one quantity compares; as written otherwise."""
+    parts = _unit_parts(value.text)
+    if len(parts) != len(value.numbers) or len({u for _s, _e, u in parts} - {None}) < 2:
+        return value.numbers
+    sizes = [_DIMENSIONS.get(u or value.unit or "", ("", 1.0))[1] for _s, _e, u in parts]
+    return tuple(n * size for n, size in zip(value.numbers, sizes, strict=True))
+
+
+def _split_dimensions(text: str) -> list[tuple[int, int]]:
+    """The spans of the values in a joined value whose units measure different quantities
+    ("30 FPS and 2 W", "12.5 TOPS/W and 4 TOPS"): two values, not a range, the first with the
+    hedge written before it; [] when it is one."""
+    parts = _unit_parts(text)
+    units = {u for _s, _e, u in parts} - {None}
+    if len(units) < 2 or len({_DIMENSIONS.get(u, (u, 1.0))[0] for u in units}) < 2:
+        return []
+    return [(0 if i == 0 else s, e) for i, (s, e, _u) in enumerate(parts)]
+
+
 def list_items(value: Quantity) -> list[tuple[int, int, Quantity]]:
     """The items of a listed value ("40%, 30% and 20%") as (start, end, Quantity) in its text,
     each with the list's unit where it writes none ("40, 30 and 20%"); one item for a value
@@ -271,6 +303,11 @@ def find_quantities(
         if end < len(text) and (text[end].isalpha() and not q[-1].isalpha()):
             continue
         parsed = parse_quantity(q)
+        if len(parsed.numbers) > 1 and parsed.unit is not None:
+            split = _split_dimensions(q)
+            if split:
+                out.extend((start + s, start + e, parse_quantity(q[s:e])) for s, e in split)
+                continue
         if parsed.unit == "x" and text[end : end + 2].lstrip()[:1].isdigit():
             continue  # "256 x 256 images": a size, not a factor
         if parsed.number is not None and parsed.unit is None:
