@@ -392,6 +392,10 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("4.2 TOPS", 4.2, "TOPS"),
         ("102 GOPS", 102.0, "GOPS"),
         ("3 days", 3.0, "days"),
+        # the accelerator time a search or a training run costs
+        ("200 GPU-hours", 200.0, "GPU hours"),
+        ("8 GPU days", 8.0, "GPU days"),
+        ("30 TPU-hours", 30.0, "TPU hours"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
@@ -2154,6 +2158,8 @@ def test_claims_about_other_work(extractor: Extractor, sentence: str, claimed: b
          {("training time", "3 hours to 30 minutes")}),
         ("FernNet reduces latency from 1.2 s to 300 ms.", {("latency", "1.2 s to 300 ms")}),
         ("FernNet raises latency from 300 ms to 1.2 s.", set()),
+        ("FernNet reduces the search cost from 48,000 GPU hours to 200 GPU hours.",
+         {("cost", "48,000 GPU hours to 200 GPU hours")}),
         # two values joined, in units of two quantities, are each their metric's
         ("FernNet achieves 12.5 TOPS/W and 4 TOPS.",
          {("energy", "12.5 TOPS/W"), ("throughput", "4 TOPS")}),
