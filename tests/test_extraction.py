@@ -2005,8 +2005,8 @@ def test_generic_or_questioned_acronyms_are_not_proposed(
 @pytest.mark.parametrize(
     ("sentence", "claims"),
     [
-        # a unit only some metrics are measured in
-        ("FernNet reaches an SSIM of 0.89, outperforming diffusion by 0.8 dB.", []),
+        # a unit only some metrics are measured in: the SSIM reached, but no gain in dB
+        ("FernNet reaches an SSIM of 0.89, outperforming diffusion by 0.8 dB.", [("SSIM", "0.89")]),
         ("FernNet outperforms diffusion by 0.8 dB in PSNR.", [("PSNR", "0.8 dB")]),
         # a ratio measured at is a setting; the speedup after it is the claim
         ("At 8x acceleration, FernNet is 50x faster than diffusion.", [("speed", "50x")]),
@@ -2220,6 +2220,32 @@ def test_each_value_goes_to_its_own_metric(
     extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
 ) -> None:
     assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # a number with no unit written against a score is the level the method reaches
+        ("FernNet achieves 28.4 BLEU on WMT14 English-German.", {("BLEU", "28.4", "higher")}),
+        ("FernNet reaches a FID of 3.0 on CIFAR-10 in 4 steps.", {("FID", "3.0", "lower")}),
+        ("FernNet obtains a perplexity of 10.8 on WikiText103.",
+         {("perplexity", "10.8", "lower")}),
+        ("FernNet achieves a state-of-the-art test F1 score 99.36 on the PPI dataset.",
+         {("F1", "99.36", "higher")}),
+        ("FernNet achieves 53.1 AP on COCO, outperforming YOLOv8.", {("AP", "53.1", "higher")}),
+        # a change of the score wins over its level
+        ("FernNet reaches 24.1 mAP on Pascal VOC, outperforming MCUNet by 3.4 mAP.",
+         {("mAP", "3.4", "higher")}),
+        # no verb of reaching, or a number that is no score's: no level
+        ("The 28.4 BLEU of the teacher is kept by FernNet.", set()),
+        ("FernNet achieves 16 steps with 4 GPUs.", set()),
+    ],
+)  # fmt: skip
+def test_levels_of_scores_written_without_a_unit(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str, str]]
+) -> None:
+    found = fern(extractor, sentence).improves
+    assert {(c.metric, c.value, c.direction) for c in found} == claims
 
 
 @pytest.mark.parametrize(

@@ -351,6 +351,13 @@ class ImprovementRules:
         self.vague = vocab.words("vague_metrics")
         # claims in these families need a number: "with fewer parameters" is a side remark
         self.need_value = frozenset(lex["need_value_families"])
+        bare = lex["bare_levels"]
+        self.bare_families = frozenset(bare["families"])
+        self.bare_metrics = frozenset(
+            m.canonical for m in vocab.metrics if m.family in bare["families"]
+        )
+        self.level_verbs = frozenset(bare["verbs"])
+        self.level_gaps = frozenset(bare["gaps"])
         self.relative_units = frozenset(lex["relative_units"]["units"])
         # "30 FPS videos": a rate written before one of these nouns is the input's, not a result
         self.input_rate_nouns = vocab.words("input_rate_nouns")
@@ -713,8 +720,9 @@ class ImprovementRules:
             claimed_at = [quantities[qi][0] for qi in assigned.values()]  # the values taken
             for ci, (entry, metric_text, ms, me, _tight, claimed, own_start) in enumerate(cands):
                 vi = assigned.get(ci)
+                level = False  # a score's level read from a number with no unit
                 if vi is not None and quantities[vi][2].unit is None and not claimed:
-                    qs = quantities[vi][0]
+                    qs, qe, _q = quantities[vi]
                     if (
                         (text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs))
                         and not _from_to(text, qs, quantities[vi][2])
@@ -722,7 +730,9 @@ class ImprovementRules:
                             entry.canonical in self.factor_metrics and _FACTOR_OF.match(text[me:qs])
                         )
                     ):
-                        vi = None
+                        level = self._bare_level(text, entry, ms, me, qs, qe, wordset)
+                        if not level:
+                            vi = None
                 if vi is None and (
                     not claimed
                     or entry.family in self.need_value
@@ -790,7 +800,7 @@ class ImprovementRules:
                     if named_sets
                     else None
                 )
-                rule = "metric_with_value" if value else "metric_claim"
+                rule = "score_level" if level else "metric_with_value" if value else "metric_claim"
                 claim = {
                     "method": method,
                     "metric": entry.canonical,
@@ -802,7 +812,7 @@ class ImprovementRules:
                     "direction": direction,
                     "baseline": claim_base,
                     "dataset": dataset,
-                    "evidence": ctx.evidence(sent, rule, 0.85 if value else 0.6),
+                    "evidence": ctx.evidence(sent, rule, 0.75 if level else 0.85 if value else 0.6),
                 }
                 # "2x faster" and "2x speedup" claim one thing: speed
                 head = "speed" if entry.canonical == "speedup" else entry.canonical
@@ -873,7 +883,9 @@ class ImprovementRules:
 
     def _gain_over_level(self, prev: dict[str, Any], claim: dict[str, Any]) -> bool:
         """Whether `claim` states a change ("1.8x higher throughput") where `prev` states only a
-        level of the metric ("reaches 2,100 tokens/s")."""
+        level of the metric ("reaches 2,100 tokens/s", "reaches 24.1 mAP")."""
+        if prev["evidence"]["rule"] == "score_level":  # "reaches 24.1 mAP, ... by 3.4 mAP"
+            return claim["value"] is not None and claim["evidence"]["rule"] != "score_level"
         units = self.relative_units
         return claim["unit"] in units and prev["unit"] is not None and prev["unit"] not in units
 
@@ -1085,6 +1097,17 @@ class ImprovementRules:
             and self.lower_or_small.isdisjoint(before[-2:])  # "at 20% lower cost" is a gain
         )
 
+    def _bare_level(
+        self, text: str, entry: Any, ms: int, me: int, qs: int, qe: int, wordset: set[str]
+    ) -> bool:
+        """Whether a number with no unit is the level a score reaches: "achieves 28.4 BLEU",
+        "reaches a FID of 3.0" (a bare number elsewhere is a count, a step, a size)."""
+        if entry.family not in self.bare_families or wordset.isdisjoint(self.level_verbs):
+            return False
+        if qe <= ms:
+            return not text[qe:ms].strip()
+        return text[me:qs].strip().casefold() in self.level_gaps
+
     @staticmethod
     def _first_word(text: str) -> str:
         return text.split(None, 1)[0].strip(".,;:()[]\"'") if text.strip() else ""
@@ -1207,6 +1230,7 @@ class ImprovementRules:
                 ("by" in gap and _BY_WORD_END.search(gap))
                 or _from_to(text, qs, q)
                 or (metric in self.factor_metrics and _FACTOR_OF.match(gap))
+                or (metric in self.bare_metrics and gap.strip().casefold() in self.level_gaps)
             ):
                 return None
             if words and words[0] in self.coordinators:
