@@ -2443,6 +2443,12 @@ def test_speed_verbs(extractor: Extractor, sentence: str, claims: set[tuple[str,
         # a list of values paired "respectively" with a list of metrics, item by item
         ("FernNet reduces the model size, MACs, and latency by 40%, 30% and 20%, respectively.",
          {("parameters", "40%"), ("FLOPs", "30%"), ("latency", "20%")}),
+        # the list of values before the list of metrics, paired as far as its metrics are known
+        ("FernNet yields improvements of 14.8x, 5.5x, and 7.5x in throughput, energy, and "
+         "latency, respectively.", {("throughput", "14.8x"), ("energy", "5.5x"),
+                                    ("latency", "7.5x")}),
+        ("FernNet yields improvements of 14.8x, 5.5x, and 7.5x in throughput, energy, and "
+         "computational density (respectively).", {("throughput", "14.8x"), ("energy", "5.5x")}),
         # one value shared by the metrics of a list, up to its last
         ("FernNet gives a 30%~50% reduction in model size, MACs, and latency.",
          {("parameters", "30%~50%"), ("FLOPs", "30%~50%"), ("latency", "30%~50%")}),

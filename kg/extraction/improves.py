@@ -848,20 +848,38 @@ class ImprovementRules:
     ) -> None:
         """ "reduces the model size, MACs, and latency by 40%, 30% and 20%, respectively": the
         i-th metric of a coordinated list takes the i-th item of the listed value its last
-        metric took (the items are added to `quantities`, and the words after them to
-        `after_value`)."""
-        for ci, qi in sorted(assigned.items()):
-            qs, _qe, listed = quantities[qi]
-            items = list_items(listed)
-            first = ci - len(items) + 1
-            if len(items) < 2 or first < 0 or qs < cands[ci][3]:
+        metric took; "gains of 14.8x, 5.5x, and 7.5x in throughput, energy, and density,
+        respectively": the value its first metric took, as far as the list's metrics are known
+        (the items are added to `quantities`, and the words after them to `after_value`)."""
+        taken = dict(assigned)  # the value each metric took before the items are paired
+        done: set[int] = set()
+        for ci, qi in sorted(taken.items()):
+            qs, qe, listed = quantities[qi]
+            items = list_items(listed) if ci not in done else []
+            if len(items) < 2:
+                continue
+            if qs >= cands[ci][3]:
+                first, last = ci - len(items) + 1, ci
+                if first < 0:
+                    continue
+            elif qe <= cands[ci][2] and taken.get(ci - 1) != qi:
+                first = last = ci
+                while last - first + 1 < len(items) and last + 1 < len(cands):
+                    if low[cands[last][3] : cands[last + 1][2]].strip() not in self.coordinations:
+                        break
+                    last += 1
+                if last == first:
+                    continue
+                items = items[: last - first + 1]
+            else:
                 continue
             if any(
                 low[cands[j - 1][3] : cands[j][2]].strip() not in self.coordinations
-                for j in range(first + 1, ci + 1)
+                for j in range(first + 1, last + 1)
             ):
                 continue
-            for j, (s, e, item) in zip(range(first, ci + 1), items, strict=True):
+            for j, (s, e, item) in zip(range(first, last + 1), items, strict=True):
+                done.add(j)
                 quantities.append((qs + s, qs + e, item))
                 after_value.append((_first_words(low, qs + e, 1) or [""])[0])
                 assigned[j] = len(quantities) - 1
