@@ -2253,6 +2253,8 @@ def test_levels_of_scores_written_without_a_unit(
     [
         ("FernNet can outperform previous works in both perplexity and zero-shot accuracy.",
          {("perplexity", "previous works"), ("accuracy", "previous works")}),
+        ("FernNet outperforms a CTC-based model in terms of both latency and accuracy.",
+         {("latency", "a CTC-based model"), ("accuracy", "a CTC-based model")}),
         ("FernNet consistently surpasses BP in classification accuracy on MLPs.",
          {("accuracy", "BP")}),
         ("FernNet outperforms prior methods in both efficiency and memory usage.",

@@ -65,9 +65,11 @@ _CLAUSE_AFTER = re.compile(rf"[,;]|{_AND_VERB}")
 # what splits words, besides whitespace
 _WORD_BREAKS = ",;:()[]"
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
-# from an "outperforms" cue to the metric it is outperformed in: "... X in both A and "
+# from an "outperforms" cue to the metric it is outperformed in: "... X in both A and ",
+# "... X in terms of both A and "
 _OUTPERFORMED_IN = re.compile(
-    r"[^,;.]{0,80}?\bin\s+(?:both\s+|terms\s+of\s+|all\s+)?(?:[^,;.]{0,40}?(?:,\s+and|,\s+or|,|\sand|\sor)\s+){0,5}$",
+    r"[^,;.]{0,80}?\bin\s+(?:terms\s+of\s+)?(?:both\s+|all\s+)?"
+    r"(?:[^,;.]{0,40}?(?:,\s+and|,\s+or|,|\sand|\sor)\s+){0,5}$",
     re.I,
 )
 
