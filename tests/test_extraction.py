@@ -2255,6 +2255,9 @@ def test_levels_of_scores_written_without_a_unit(
          {("perplexity", "previous works"), ("accuracy", "previous works")}),
         ("FernNet outperforms a CTC-based model in terms of both latency and accuracy.",
          {("latency", "a CTC-based model"), ("accuracy", "a CTC-based model")}),
+        # a score named for the model that computes it, in the plural
+        ("FernNet achieves better FID and CLIP scores than Stable Diffusion v1.5.",
+         {("FID", "Stable Diffusion v1.5"), ("CLIP score", "Stable Diffusion v1.5")}),
         ("FernNet consistently surpasses BP in classification accuracy on MLPs.",
          {("accuracy", "BP")}),
         ("FernNet outperforms prior methods in both efficiency and memory usage.",
