@@ -199,7 +199,7 @@ def _split_dimensions(text: str) -> list[tuple[int, int]]:
     ("30 FPS and 2 W", "12.5 TOPS/W and 4 TOPS"): two values, not a range, the first with the
     hedge written before it; [] when it is one."""
     parts = _unit_parts(text)
-    units = {u for _s, _e, u in parts} - {None}
+    units = {u for _s, _e, u in parts if u is not None}
     if len(units) < 2 or len({_DIMENSIONS.get(u, (u, 1.0))[0] for u in units}) < 2:
         return []
     return [(0 if i == 0 else s, e) for i, (s, e, _u) in enumerate(parts)]
@@ -271,7 +271,7 @@ def find_quantities(
 
     A caller that has already tested `text` for a digit or for a word factor key ("fold",
     "half", ...; see `has_factor_words`) passes the answers instead of having them recomputed."""
-    out = []
+    out: list[tuple[int, int, Quantity]] = []
     if has_digit is None:
         has_digit = holds_digit(text)
     spans = [(s, text[s:e]) for s, e in _values(text)] if has_digit else []
