@@ -2251,6 +2251,30 @@ def test_levels_of_scores_written_without_a_unit(
 @pytest.mark.parametrize(
     ("sentence", "claims"),
     [
+        # a time taken, with no metric named: the time of the work before "in"
+        ("FernNet achieves 3D content generation in only 10 seconds.",
+         {("runtime", "only 10 seconds", None)}),
+        ("FernNet runs text-to-image models on mobile devices in less than 2 seconds.",
+         {("runtime", "less than 2 seconds", None)}),
+        # training: the time is the training time; a later comparison is the other claim's
+        ("FernNet is trained on 2048 TPU v3 accelerators in 4 days, with 3% higher accuracy "
+         "than GPipe.",
+         {("training time", "4 days", None), ("accuracy", "3%", "GPipe")}),
+        ("FernNet converges in 10 epochs.", set()),  # an epoch is no time
+        ("In the first 10 seconds of a video, FernNet detects the speaker.", set()),
+    ],
+)  # fmt: skip
+def test_times_taken_with_no_metric_named(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str, str | None]]
+) -> None:
+    found = fern(extractor, sentence).improves
+    assert {(c.metric, c.value, c.baseline) for c in found} == claims
+    assert all(c.evidence.rule == "time_taken" for c in found if c.family == "speed")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
         ("FernNet can outperform previous works in both perplexity and zero-shot accuracy.",
          {("perplexity", "previous works"), ("accuracy", "previous works")}),
         ("FernNet outperforms a CTC-based model in terms of both latency and accuracy.",

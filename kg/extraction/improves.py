@@ -64,6 +64,13 @@ _CLAUSE_COMMA = re.compile(r",\s+(?!(?:and|or)\b)[a-z]")
 _CLAUSE_AFTER = re.compile(rf"[,;]|{_AND_VERB}")
 # what splits words, besides whitespace
 _WORD_BREAKS = ",;:()[]"
+# how sure each rule is: a change with its value, a score's level, a time taken, a bare claim
+_CONFIDENCE = {
+    "metric_with_value": 0.85,
+    "score_level": 0.75,
+    "time_taken": 0.7,
+    "metric_claim": 0.6,
+}
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
 # from an "outperforms" cue to the metric it is outperformed in: "... X in both A and ",
 # "... X in terms of both A and "
@@ -512,6 +519,11 @@ class ImprovementRules:
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
         self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
         self.speedup = vocab.metric_by_alias["speedup"]
+        taken = lex["time_taken"]
+        self.time_leads = frozenset(taken["leads"])
+        self.training_words = frozenset(taken["training_words"])
+        self.time_default = vocab.metric_by_alias[taken["default"]]
+        self.time_training = vocab.metric_by_alias[taken["training"]]
         verbs = alternation([c for c in self.outperform_cues if " " not in c])
         self.outperformed_by_factor = re.compile(
             rf"\b({verbs})\b[^,;:()]{{0,80}}?\bby\s+(?:(?:{alternation(lex['factor_hedges'])})\s+)?"
@@ -535,13 +547,20 @@ class ImprovementRules:
         # speedup (the sentences with an "outperform" word are known from the cue matches)
         cues: dict[int, list[tuple[str, int, int]]] = doc.user_data.get(CUES_KEY, {})
         outperform = {i for i, rows in cues.items() for r in rows if r[0] == "OUTPERFORM"}
+        # "generation in only 10 seconds": a sentence with no metric named can state a time taken
+        timed = {i for i, rows in cues.items() for r in rows if r[0] == "TIME"}
         extra = [
             s
             for s in ctx.sentences
-            if s.i in outperform
-            and s.i not in by_sent
+            if s.i not in by_sent
             and not s.in_title
-            and self.outperformed_by_factor.search(s.text.casefold()) is not None
+            and (
+                (
+                    s.i in outperform
+                    and self.outperformed_by_factor.search(s.text.casefold()) is not None
+                )
+                or s.i in timed
+            )
         ]
         if extra:
             for s in extra:
@@ -625,6 +644,11 @@ class ImprovementRules:
                 continue
             if cands is None:
                 cands = self._candidates(sent, text, low, folded, spans, sent.i in outperform)
+            taken_at: set[int] = set()  # where the metrics of the times taken are
+            if quantities and all(c[0].family != "speed" for c in cands):
+                times = self._time_taken(text, low, wordset, quantities)
+                taken_at = {c[2] for c in times}
+                cands += times
             owned_values: list[tuple[int, Quantity]] = []  # the baselines' values
             if _holds_any(low, self.owner_cues):
                 # "compared with 52% for policies trained with sparse rewards": the baseline's
@@ -782,6 +806,8 @@ class ImprovementRules:
                         or _closing(text, found, at)
                         or min(found, key=lambda f: abs(f[0] - at))[1]
                     )
+                if ms in taken_at and not self._comparative_at(low, at, vi, after_value):
+                    claim_base = None  # "in 41 hours, with 3% less accuracy than B": a level
                 if claim_base is None and value is not None and _from_to(text, at, value):
                     # "improve the FID of DDIM from 9.65 to 6.07": the metric's owner
                     owner = _OF_OWNER.match(text, me)
@@ -802,7 +828,15 @@ class ImprovementRules:
                     if named_sets
                     else None
                 )
-                rule = "score_level" if level else "metric_with_value" if value else "metric_claim"
+                rule = (
+                    "score_level"
+                    if level
+                    else "time_taken"
+                    if ms in taken_at
+                    else "metric_with_value"
+                    if value
+                    else "metric_claim"
+                )
                 claim = {
                     "method": method,
                     "metric": entry.canonical,
@@ -814,7 +848,7 @@ class ImprovementRules:
                     "direction": direction,
                     "baseline": claim_base,
                     "dataset": dataset,
-                    "evidence": ctx.evidence(sent, rule, 0.75 if level else 0.85 if value else 0.6),
+                    "evidence": ctx.evidence(sent, rule, _CONFIDENCE[rule]),
                 }
                 # "2x faster" and "2x speedup" claim one thing: speed
                 head = "speed" if entry.canonical == "speedup" else entry.canonical
@@ -1116,6 +1150,32 @@ class ImprovementRules:
             and "at" in before[-3:]
             and self.lower_or_small.isdisjoint(before[-2:])  # "at 20% lower cost" is a gain
         )
+
+    def _time_taken(
+        self, text: str, low: str, wordset: set[str], quantities: list[tuple[int, int, Quantity]]
+    ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
+        """Metrics for the times a sentence names no speed metric for: "3D content generation
+        in only 10 seconds" (the generation time), "trained on 2048 TPUs in 4 days" (a training
+        time); the metric is the word before "in", or "in" itself."""
+        out: list[tuple[Any, str, int, int, set[str], bool, int]] = []
+        for qs, _qe, q in quantities:
+            if q.unit not in self.time_units:
+                continue
+            words = _last_words(low, qs, 2)
+            if len(words) < 2 or words[-1] not in self.time_leads:
+                continue
+            lead = low.rfind(words[-1], 0, qs)
+            word_at = low.rfind(words[0], 0, lead)
+            word = words[0].strip(",;:()")
+            entry = self.vocab.metric_by_alias.get(f"{word} time")
+            if entry is None or entry.family != "speed":
+                ms, me = lead, lead + len(words[-1])
+                training = not self.training_words.isdisjoint(wordset)
+                entry = self.time_training if training else self.time_default
+            else:
+                ms, me = word_at, word_at + len(word)
+            out.append((entry, text[ms:me], ms, me, set(), True, ms))
+        return out
 
     def _bare_level(
         self, text: str, entry: Any, ms: int, me: int, qs: int, qe: int, wordset: set[str]

@@ -57,7 +57,8 @@ def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
     """The cue phrases by label (matched on LOWER): proposal verbs, naming cues, the acronym
     parenthesis, self-reference, novelty ("a novel"), dataset head words ("benchmarks"), the
     model words of "LLM inference" and their plurals (where that pattern can start), and the
-    words of outperforming ("outperforms", "beats")."""
+    words of outperforming ("outperforms", "beats") and the time units a time taken is written
+    in ("seconds")."""
     models = vocab.lexicon["model_process"]["models"]
     return {
         "PROPOSE": sorted(vocab.words("proposal_verbs")),
@@ -70,6 +71,7 @@ def cue_phrases(vocab: Vocabulary) -> dict[str, list[str]]:
         ),
         "MODEL": sorted({*models, *(f"{m}s" for m in models)}),
         "OUTPERFORM": list(vocab.lexicon["outperform_in_cues"]),
+        "TIME": list(vocab.lexicon["time_taken"]["unit_words"]),
     }
 
 
