@@ -593,6 +593,27 @@ def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str,
 
 
 @pytest.mark.parametrize(
+    ("abstract", "named"),
+    [
+        # the head of the long form an acronym spells, where nothing around says the kind
+        ("We propose Latent Alpha Models (LAMs), enabling swift inference.", ("LAM", "model")),
+        ("We present a deep learning recommendation model (DLRM) for click prediction.",
+         ("DLRM", "model")),
+        ("We propose Deep Semantic Injector (DSI) for retrieval.", ("DSI", "method")),
+        # a quoted name takes the appositive after its closing quote
+        ('We present the "Alpha Factory", a high-throughput training system.',
+         ("Alpha Factory", "system")),
+        ("We present “AlphaNet”, a toolkit for ferns.", ("AlphaNet", "system")),
+    ],
+)  # fmt: skip
+def test_kind_of_a_spelled_or_quoted_name(
+    extractor: Extractor, abstract: str, named: tuple[str, str]
+) -> None:
+    x = extractor.extract(paper("A study of routing and recognition", abstract))
+    assert [(m.name, m.kind) for m in x.methods] == [named]
+
+
+@pytest.mark.parametrize(
     ("title", "kind"),
     [
         ("AlphaNet: A GCN Accelerator with Hybrid Architecture", "system"),

@@ -45,6 +45,7 @@ from kg.extraction.normalise import (
 from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
+_QUOTES = "\"'“”‘’"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 # "PatDNN is an end-to-end framework", "PowerInfer, a ... engine" (not "In DIMAT, each agent")
 _COPULA = re.compile(r"(?:,|:|\s+(?:is|are))\s+(?=(?:a|an)\s)")
@@ -463,14 +464,16 @@ class ProposalRules:
             return False
         return any(map(str.isalpha, n))
 
-    def kind_near(self, text: str, start: int, end: int) -> str | None:
-        """Kind from a head word right before the name, right after it, or in its appositive."""
+    def kind_near(self, text: str, start: int, end: int, long: str | None = None) -> str | None:
+        """Kind from a head word right before the name, right after it, or in its appositive,
+        else from the head of the long form it spells ("Latent Consistency Models (LCMs)")."""
         # (maxsplit: only the words needed are split off, and only when they are read)
         rest = text[end:]
         after = rest.split(None, 1)[:1]
         if after and (word := after[0].strip(_STRIP).casefold()) in self.kind_heads:
             return self.kind_heads[word]
-        if rest.lstrip().startswith((",", ":")):  # "FooEngine: a tiny, sparse engine"
+        # "FooEngine: a tiny, sparse engine", 'the "Foo Factory", a training system'
+        if rest.lstrip().lstrip(_QUOTES).startswith((",", ":")):
             head = self._appositive_kind(rest)
             if head is not None:
                 return head
@@ -484,6 +487,8 @@ class ProposalRules:
                 return self.kind_heads[w[:-1]]
             if w in self.list_joiners and k and before[k - 1].endswith(","):
                 break  # "RouteBench, a large benchmark, and RouterX": the other item's kind
+        if long:
+            return self.kind_heads.get(long.rsplit(None, 1)[-1].strip(_STRIP).casefold())
         return None
 
     def _appositive_kind(self, rest: str) -> str | None:
@@ -727,7 +732,8 @@ class ProposalRules:
                 continue
             if self.is_namey(w) and not (w.rstrip(_STRIP) != w.rstrip() and w.endswith(")")):
                 bare = _balanced(w, bare)
-                end = s + w.find(bare) + len(bare)
+                s += w.find(bare)  # past an opening quote: '"Sample Factory"'
+                end = s + len(bare)
                 if ws.have(i + 1) and _VERSION.match(words[i + 1][1]):
                     i += 1
                     bare = f"{bare} {words[i][1].rstrip(_STRIP)}"
@@ -798,6 +804,7 @@ class ProposalRules:
                     else:
                         break
                 name = " ".join(x[1] for x in seq).strip(_STRIP)
+                s += len(seq[0][1]) - len(seq[0][1].lstrip(_STRIP))  # '"Sample Factory"'
                 # one capitalised word right after the verb names the method when an
                 # appositive follows: "we propose Conformer-Lite, a streaming encoder", "we
                 # design Pensieve, a system ..."
@@ -1072,7 +1079,7 @@ class ProposalRules:
                             if short not in renamed.aliases:
                                 renamed.aliases.append(short)
                             continue
-                        kind = self.kind_near(text, s, e)
+                        kind = self.kind_near(text, s, e, long)
                         main = first_proposal and not tn and not further
                         rule = "naming_cue" if is_naming else "proposal_object"
                         add(short, long, kind, main, (sent, rule, 0.85))
@@ -1100,7 +1107,7 @@ class ProposalRules:
                         _WORD.findall(low[:s])
                     ):
                         continue  # "applies early exits (EEs)": a kind of thing, not a name
-                    kind = self.kind_near(text, s, e)
+                    kind = self.kind_near(text, s, e, long)
                     add(short, long, kind, False, (sent, "acronym_definition", 0.75))
             # 3. enumerated components (in a sentence with a component word, read only when
             # there are items)
@@ -1124,7 +1131,7 @@ class ProposalRules:
                 add(
                     n[2],
                     n[3],
-                    self.kind_near(text, n[0], n[1]),
+                    self.kind_near(text, n[0], n[1], n[3]),
                     rule == "own_final_name",
                     (sent, rule, 0.7),
                 )
