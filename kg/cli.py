@@ -766,7 +766,7 @@ def eval_command(
 ) -> None:  # fmt: skip
     """Score extraction on INPUT papers against hand-checked --gold files.
 
-    Precision, recall and F1 per relation, main-method recall and value accuracy; the matching
+    Precision, recall and F1 per relation, main-method recall, value and kind accuracy; the matching
     criteria are documented in kg/extraction/evaluate.py. Gold files (JSON lists of annotated
     papers) listed among INPUT count as gold too, so a shell glob after --gold works.
 
@@ -796,7 +796,8 @@ def eval_command(
     console.print(table)
     console.print(
         f"papers {report.papers}  main-method recall {report.main_recall:.3f}  "
-        f"value accuracy {report.value_accuracy:.3f} ({report.values_total} matched values)"
+        f"value accuracy {report.value_accuracy:.3f} ({report.values_total} matched values)  "
+        f"kind accuracy {report.kind_accuracy:.3f} ({report.kinds_total} matched methods)"
     )
     if report.unmatched_gold:
         warn(f"{len(report.unmatched_gold)} gold papers not found in the input")
@@ -812,3 +813,5 @@ def eval_command(
                 console.print(f"[yellow]false[/yellow] {name} {dump(item)}")
         for item in report.value_errors:
             console.print(f"[magenta]value[/magenta] {dump(item)}")
+        for item in report.kind_errors:
+            console.print(f"[cyan]kind[/cyan] {dump(item)}")

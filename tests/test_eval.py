@@ -44,7 +44,7 @@ def test_scoring_criteria() -> None:
     }]  # fmt: skip
     pred = {
         "source": "seeds/000_x.txt", "position": "1", "title": "T",
-        "methods": [{"name": "Turbo-Net", "aliases": [], "main": True}],
+        "methods": [{"name": "Turbo-Net", "aliases": [], "kind": "method", "main": True}],
         "targets": [{"method": "Turbo-Net", "hardware": "GPU", "class": "GPU"}],
         "improves": [{"method": "Turbo-Net", "metric": "speedup", "metric_text": "speedup",
                       "family": "speed", "value": "2.5%"},
@@ -59,6 +59,11 @@ def test_scoring_criteria() -> None:
     assert (r.relations["IMPROVES"].tp, r.relations["IMPROVES"].fp) == (1, 1)
     assert r.value_accuracy == 1.0 and r.main_recall == 1.0
     assert r.relations["ADDRESSES"].fp == 1
+    # the method is matched, its kind is not the gold one
+    assert (r.kinds_total, r.kind_accuracy) == (1, 0.0)
+    assert r.kind_errors == [
+        {"paper": "000-001", "method": "TurboNet", "gold": "model", "predicted": "method"}
+    ]
 
 
 def test_phrase_misses_are_listed_in_order() -> None:

@@ -21,6 +21,8 @@ Matching criteria (one-to-one: each gold item is matched at most once, each pred
   written in the predicted value all occur in the gold value (so "2.5%" is right for gold
   "2.5% (83.3% vs. 80.8%)", "1.5x" is wrong for gold "2.6x").
 - Main-method recall: gold main methods matched by a predicted method marked main.
+- Kind accuracy: over matched PROPOSES whose gold method has a kind, the predicted kind is the
+  same (`model`, `system`, `benchmark`, ...).
 - datasets / tasks: set match on normalised phrases (reported, no floor).
 """
 
@@ -80,6 +82,9 @@ class EvalReport:
     values_total: int = 0
     values_right: int = 0
     value_errors: list[dict[str, Any]] = field(default_factory=list)
+    kinds_total: int = 0
+    kinds_right: int = 0
+    kind_errors: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def main_recall(self) -> float:
@@ -89,6 +94,10 @@ class EvalReport:
     def value_accuracy(self) -> float:
         return self.values_right / self.values_total if self.values_total else 1.0
 
+    @property
+    def kind_accuracy(self) -> float:
+        return self.kinds_right / self.kinds_total if self.kinds_total else 1.0
+
     def to_dict(self, verbose: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "papers": self.papers,
@@ -97,6 +106,8 @@ class EvalReport:
             "main_method_recall": round(self.main_recall, 4),
             "value_accuracy": round(self.value_accuracy, 4),
             "values_matched": self.values_total,
+            "kind_accuracy": round(self.kind_accuracy, 4),
+            "kinds_matched": self.kinds_total,
         }
         for name, s in self.relations.items():
             entry: dict[str, Any] = {
@@ -110,6 +121,7 @@ class EvalReport:
             out["relations"][name] = entry
         if verbose:
             out["value_errors"] = self.value_errors
+            out["kind_errors"] = self.kind_errors
         return out
 
 
@@ -250,6 +262,15 @@ def score_paper(gold: dict[str, Any], pred: dict[str, Any], report: EvalReport) 
         pairs[g.get("name")] = p.get("name")
         if g.get("main") and p.get("main"):
             report.main_found += 1
+        if g.get("kind"):
+            report.kinds_total += 1
+            if g["kind"] == p.get("kind"):
+                report.kinds_right += 1
+            else:
+                report.kind_errors.append(
+                    {"paper": pid, "method": g.get("name"), "gold": g["kind"],
+                     "predicted": p.get("kind")}
+                )  # fmt: skip
     for i, p in enumerate(pred.get("methods", [])):
         if i not in used:
             rel["PROPOSES"].fp += 1
