@@ -1719,6 +1719,33 @@ def test_a_baselines_value_and_words_are_not_claimed(
          "baseline", {"speed": "YOLOv8", "FPS": "YOLOv8"}),
         ("FernNet is 1.3% more accurate, and 2x faster than YOLOv8.",
          "baseline", {"accuracy": "YOLOv8", "speed": "YOLOv8"}),
+        # a part of the sentence with a value of its own keeps its comparison and dataset
+        ("FernNet achieves 4.70 FID on CIFAR10, and a 4x speedup compared with DDIM on various "
+         "datasets.", "baseline", {"FID": None, "speedup": "DDIM"}),
+        ("FernNet achieves 4.70 FID on CIFAR10, and a 4x speedup compared with DDIM on various "
+         "datasets.", "dataset", {"FID": "CIFAR10", "speedup": None}),
+        ("FernNet reduces model size by up to 3.7x, and a highly optimized inference system that "
+         "provides 7.3x lower latency compared to Tutel.",
+         "baseline", {"parameters": None, "latency": "Tutel"}),
+        ("FernNet reaches 84.4% top-1 accuracy on ImageNet, (ii) 2x higher throughput on 100 "
+         "languages than all bilingual models.",
+         "baseline", {"top-1 accuracy": None, "throughput": "all bilingual models"}),
+        # each value's own "over": the first one's ends before the next value
+        ("FernNet enables training speedups of up to 40% over MoEs trained with the Tutel library "
+         "and 2.4x over DNNs trained with Megatron-LM.",
+         "baseline", {"speedup": "MoEs trained with the Tutel library"}),
+        # ... but a comparison opening the sentence, or closing it after a comma, is every
+        # part's; a short list's last item, or a list in a parenthesis, is no part of its own
+        ("FernNet improves throughput by 1.2x on A100, 1.4x on L40S; and by 2.4x on H100, "
+         "compared to TensorRT-LLM.", "baseline", {"throughput": "TensorRT-LLM"}),
+        ("Compared to existing systems, FernNet reduces memory by up to 8x, and the end-to-end "
+         "latency by up to 36%.",
+         "baseline", {"memory": "existing systems", "latency": "existing systems"}),
+        ("FernNet gives 2x speedup, 3x less memory, and 30% less energy compared to YOLOv8.",
+         "baseline", {"speedup": "YOLOv8", "memory": "YOLOv8", "energy": "YOLOv8"}),
+        ("FernNet reduces FLOPs by about 44% while improving the accuracy (+0.5%, and +0.3%) "
+         "over the base model.",
+         "baseline", {"FLOPs": "the base model", "accuracy": "the base model"}),
     ],
 )  # fmt: skip
 def test_each_value_keeps_its_dataset_and_comparison(

@@ -18,6 +18,7 @@ they take no value from the others. The word lists are in the lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -202,6 +203,44 @@ def _following(
     return min(after)[1] if after else None
 
 
+# where a sentence's parts meet: a semicolon, an enumerator "(ii) ", a comma before "and"
+_PART_MARK = re.compile(r";|\((?:i{1,3}|iv|vi{0,3}|[1-9])\)\s|,\s+and\s")
+
+
+def _parts(text: str) -> list[int]:
+    """Where the parts of a sentence that make claims of their own begin: "4.70 FID on CIFAR10,
+    | and a 4~16x speedup compared with B", "(i) ... 84.4% on ImageNet, | (ii) ...". The ", and"
+    closing a short list item ("2x speedup, 3x less memory, and 30% less energy than B") joins
+    the list's last item, which shares the list's comparison."""
+    bounds = []
+    for m in _PART_MARK.finditer(text):
+        if text[m.start()] == ",":
+            prev = text.rfind(",", 0, m.start())
+            if prev >= 0 and len(text[prev + 1 : m.start()].split()) <= 6:
+                continue
+            if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+                continue  # "(+0.5%, and +0.3%)": a list in a parenthesis
+        bounds.append(m.start())
+    return bounds
+
+
+def _elsewhere(text: str, bounds: list[int], ref: int, at: int, values: list[int]) -> bool:
+    """Whether a baseline or dataset at `ref` belongs to another part of the sentence than the
+    claim at `at`: one that states a value of its own. A comparison that opens the sentence
+    ("Compared to B, ...") or closes it after a comma ("..., 3.5x on L40S, compared to B.")
+    is every part's."""
+    if not any(v < ref for v in values) and len(text[:ref].split()) <= 2:
+        return False
+    if text[:ref].rstrip().endswith(",") and not any(v > ref for v in values):
+        return False
+    part = bisect_right(bounds, ref)
+    if part == bisect_right(bounds, at):
+        return False
+    lo = bounds[part - 1] if part else 0
+    hi = bounds[part] if part < len(bounds) else 1 << 30
+    return any(lo <= v < hi for v in values)
+
+
 def _closing(text: str, found: list[tuple[int, str]], at: int) -> str | None:
     """The comparison after a claim at `at` when the one before it ends an earlier clause: "...
     as compared to DNAS, and up to 1% higher accuracy ..., compared to RVQuant and HAQ"."""
@@ -293,11 +332,11 @@ def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[
 def _participle_tail(lexicon: dict[str, Any], links: list[str]) -> re.Pattern[str]:
     """What a baseline ending in a participle goes on with: "detectors trained" + " on simulated
     data", up to the next clause or the next word that ends a baseline ("distilled from GPT-4"
-    + " on MMLU")."""
+    + " on MMLU"), or the next value ("trained with Tutel" + " and 2.4x over ...")."""
     ends = alternation(lexicon["baseline_ends"])
     links_alt = alternation(links)
     return re.compile(
-        rf"\s+(?:{links_alt})\s+[^,;:()]+?(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|$)"
+        rf"\s+(?:{links_alt})\s+[^,;:()]+?(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)|\s(?:{ends})\b|{_AND_VERB}|\s(?:and|or)\s+\d|$)"
     )
 
 
@@ -411,7 +450,8 @@ class ImprovementRules:
         self.parity_baseline = re.compile(
             rf"\b(?:{parity}|(?:{as_heads})\s[^,;.]{{0,40}}?\bas)\s+(?:both\s+)?"
             rf"(?P<b>(?:the\s+)?(?:(?!both\b)[a-z][\w\-]*\s+){{0,2}}{_BASELINE_NAME}"
-            rf"(?:\s+and\s+{_BASELINE_NAME})?)(?![\w\-])"
+            rf"(?:\s+and\s+{_BASELINE_NAME})?(?:\s(?:{alternation(lex['baseline_heads'])}))?)"
+            rf"(?![\w\-])"  # "as the FP16 model"
         )
         # a value followed by "reduction in" is the metric's after it
         self.change_in = re.compile(
@@ -665,6 +705,8 @@ class ImprovementRules:
             # the comparisons (position, baseline) and the first baseline, read when the sentence
             # yields a claim
             found: list[tuple[int, str]] | None = None
+            # where the sentence's parts begin (a claim takes no reference from another part)
+            bounds = _parts(text) if ";" in text or "(" in text or ", and" in text else []
             base: str | None = None
             # the datasets named in the sentence, by position in it
             named_sets = [
@@ -808,6 +850,21 @@ class ImprovementRules:
                     )
                 if ms in taken_at and not self._comparative_at(low, at, vi, after_value):
                     claim_base = None  # "in 41 hours, with 3% less accuracy than B": a level
+                if (
+                    claim_base is not None
+                    and bounds
+                    and not self._comparative_at(low, at, vi, after_value)
+                ):  # (a comparative leaves its comparison to a later "than")
+                    values = [q[0] for q in quantities] + [v[0] for v in owned_values]
+                    here = [f for f in found if not _elsewhere(text, bounds, f[0], at, values)]
+                    if not here:  # "similar accuracy as B but up to 5.2x better efficiency"
+                        here = [
+                            f
+                            for f in self._parity_baselines(text, method_keys)
+                            if not _elsewhere(text, bounds, f[0], at, values)
+                        ]
+                    if len(here) < len(found) and not any(f[1] == claim_base for f in here):
+                        claim_base = here[0][1] if here else None  # "..., and 7.3x ... than B"
                 if claim_base is None and value is not None and _from_to(text, at, value):
                     # "improve the FID of DDIM from 9.65 to 6.07": the metric's owner
                     owner = _OF_OWNER.match(text, me)
@@ -823,11 +880,13 @@ class ImprovementRules:
                     and _parenthesis_of(text, found[0][0]) not in (-1, _parenthesis_of(text, at))
                 ):
                     claim_base = None
-                dataset = (
-                    _following(text, named_sets, at, quantities) or named_sets[0][1]
-                    if named_sets
-                    else None
-                )
+                dataset = _following(text, named_sets, at, quantities)
+                if dataset is None and named_sets:
+                    values = [q[0] for q in quantities] + [v[0] for v in owned_values]
+                    dataset = next(
+                        (d for p, d in named_sets if not _elsewhere(text, bounds, p, at, values)),
+                        None,
+                    )
                 rule = (
                     "score_level"
                     if level
