@@ -940,6 +940,9 @@ def test_a_proposed_benchmark_improves_nothing(extractor: Extractor, sentence: s
         ("FernNet reduces AbsRel by 12% on the FernDepth and Waymo benchmarks.",
          {"AbsRel": "FernDepth"}),
         ("FernNet reaches 65.9% accuracy on AIME'24 and MATH500.", {"accuracy": "AIME'24"}),
+        # a year edition, also where the plain name is found in another sentence
+        ("FernNet reaches 84.4% top-1 accuracy on ImageNet-2012. ImageNet is large.",
+         {"top-1 accuracy": "ImageNet-2012"}),
     ],
 )  # fmt: skip
 def test_claims_take_the_datasets_of_their_sentence(
@@ -2417,6 +2420,8 @@ def test_cost_effective_said_of_other_hardware_is_no_claim(extractor: Extractor)
         ("FernNet is compared with LLaMA, Vicuna and Alpaca on MMLU.", {"MMLU"}),
         # a known dataset with a year, edition or resolution goes under its name
         ("FernNet reaches 1.20 FID on ImageNet-64x64 and 8.20 on zero-shot COCO2014.",
+         {"ImageNet", "COCO"}),
+        ("FernNet reaches 84.4% on ImageNet-2012 and 50.1 mAP on COCO 2017.",
          {"ImageNet", "COCO"}),
         # a year after a slash is an edition of the name before it, not a dataset
         ("Evaluations on skin lesion datasets (ISIC 2017/2018: mDice 84.2) show gains.",

@@ -99,6 +99,7 @@ _SIBLING_LIST = re.compile(
 # a resolution's "x" are read by `_variant_suffixes`.
 _SUFFIXES = [(q, re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])")) for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
+_YEAR = re.compile(r"(?:19|20)\d\d(?![\w'’-])")  # "ImageNet-2012", "COCO 2017", "VOC2007"
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
 # "for Accelerating X", "for Better X": the task is X
@@ -138,12 +139,18 @@ def _model_processes(text: str, starts: list[int]) -> list[re.Match[str]]:
 
 
 def _variant_suffixes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each edition ("'24") or resolution ("-64x64") after a letter in `text`."""
+    """(start, end) of each edition ("'24", "-2012") or resolution ("-64x64") after a letter in
+    `text`."""
     out = [
         m.span()
         for quote, edition in _SUFFIXES
         for m in matches_at(edition, text, literal_starts(text, (quote,)))
     ]
+    for m in _YEAR.finditer(text):
+        at = m.start()
+        if at > 1 and text[at - 1] in "- ":
+            at -= 1
+        out.append((at, m.end()))
     for m in _RESOLUTION.finditer(text):
         at = m.start()
         k = at
@@ -315,12 +322,16 @@ def extract_datasets(
         sent = ctx.sentence_of_char(start)
         if entry is None or sent is None or sent.in_title:
             continue
-        if method_key(entry.canonical) not in seen | proposed:
-            seen.add(method_key(entry.canonical))
+        key = method_key(entry.canonical)
+        if key not in seen | proposed:
+            seen.add(key)
             out[entry.canonical.casefold()] = {
                 "name": entry.canonical, "text": text[start:end],
                 "evidence": ctx.evidence(sent, "dataset_variant", 0.7),
             }  # fmt: skip
+        elif (known_entry := out.get(entry.canonical.casefold())) is not None:
+            # "ImageNet-2012" where "ImageNet" is found elsewhere: a claim there is on it too
+            known_entry.setdefault("variants", []).append(text[start:end])
     by_index = {sent.i: sent for sent in ctx.sentences}
     for index in sorted(known.keys() | heads):
         sent = by_index.get(index)
@@ -363,8 +374,10 @@ def link_claim_datasets(claims: list[dict[str, Any]], datasets: list[dict[str, A
     """A claim takes a dataset that the context patterns found in its sentence ("a PSNR of 33.1
     dB on the Synthetic-NeRF dataset"; the claim rules see only the vocabulary's): with no
     dataset, the first written after its metric, else the first; with one, a found one written
-    between its metric and that one ("on the Sintel and Waymo benchmarks": Sintel)."""
+    between its metric and that one ("on the Sintel and Waymo benchmarks": Sintel). A known
+    dataset's editions ("ImageNet-2012") count as found too."""
     found_by_context = [d["text"] for d in datasets if d["evidence"]["rule"] in _CONTEXT_RULES]
+    found_by_context += [v for d in datasets for v in d.get("variants", ())]
     if not found_by_context:
         return
     for claim in claims:
