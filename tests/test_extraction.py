@@ -411,6 +411,10 @@ def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
         ("CacheBlend-2 cuts latency by 2.8-3.9x on CIFAR-10.", ["2.8-3.9x"]),
         ("Llama-2 with top-5 accuracy of 91", ["91"]),
         ("Chamfer-15%, P2S-18%", ["15%", "18%"]),
+        # ... or a year; a value joined to it is a value of its own
+        ("50.1 mAP on COCO-2017 and 3.1 FID on CIFAR-10", ["50.1", "3.1"]),
+        ("on COCO 2017 and 3.1 FID", ["3.1"]),
+        ("on CIFAR-10 and 5% on SVHN", ["5%"]),
         # a hedge with an article keeps its words
         ("throughput grows by up to a 525% in simulations", ["up to a 525%"]),
         # a size is not a factor

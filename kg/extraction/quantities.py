@@ -65,6 +65,7 @@ def _core_pattern(units: list[str], joiners: list[str]) -> str:
     return rf"(?=[\d.])(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{single})(?:{join}(?:{single}))*"
 
 
+_NEXT_NUMBER = re.compile(r"(?<![\d.,])\d")  # the start of a number after the first
 _CORE_RE = re.compile(_core_pattern(list(_UNIT_MAP), _DATA["joiners"]), re.IGNORECASE)
 # `_CORE_RE` for an ASCII text, matched against its lowercased copy: re.IGNORECASE folds each
 # character compared, which costs more than lowering the text once. (A non-ASCII text keeps
@@ -280,7 +281,10 @@ def find_quantities(
     if factor_words:
         spans += [(m.start(), m.group(0)) for m in _FACTOR_ONLY_RE.finditer(text)]
         spans.sort()
-    for start, q in spans:
+    k = 0
+    while k < len(spans):
+        start, q = spans[k]
+        k += 1
         q = q.rstrip()
         lo = max(0, start - 16)
         hedge = (
@@ -310,12 +314,18 @@ def find_quantities(
                 continue
         if parsed.unit == "x" and text[end : end + 2].lstrip()[:1].isdigit():
             continue  # "256 x 256 images": a size, not a factor
-        if parsed.number is not None and parsed.unit is None:
+        if parsed.number is not None:
             n = parsed.number
-            if 1900 <= n <= 2100 and float(n).is_integer():
+            year = parsed.unit is None and 1900 <= n <= 2100 and float(n).is_integer()
+            glued = start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+            joined = len(parsed.numbers) > 1
+            if year or (glued and (joined or parsed.unit is None)):
+                # a year, or part of a name ("CacheBlend-2", "CIFAR-10"; "Chamfer-15%" is a
+                # value), which a value joined to it is not: "COCO-2017 and 3.1 FID"
+                if joined and (rest := _NEXT_NUMBER.search(q, 1)) is not None:
+                    spans.insert(k, (start + rest.start(), q[rest.start() :]))
                 continue
-            if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
-                continue  # "CacheBlend-2", "CIFAR-10": part of a name ("Chamfer-15%" is a value)
+        if parsed.number is not None and parsed.unit is None:
             if _SIZE_BEFORE.search(text, max(0, start - 12), start) or _SIZE_AFTER.match(text, end):
                 continue  # a side of a size, "256 x 256"
         out.append((start, end, parsed))
