@@ -325,9 +325,14 @@ def find_quantities(
                 if joined and (rest := _NEXT_NUMBER.search(q, 1)) is not None:
                     spans.insert(k, (start + rest.start(), q[rest.start() :]))
                 continue
-        if parsed.number is not None and parsed.unit is None:
-            if _SIZE_BEFORE.search(text, max(0, start - 12), start) or _SIZE_AFTER.match(text, end):
-                continue  # a side of a size, "256 x 256"
+        if (
+            parsed.number is not None
+            and parsed.unit is None
+            and (
+                _SIZE_BEFORE.search(text, max(0, start - 12), start) or _SIZE_AFTER.match(text, end)
+            )
+        ):
+            continue  # a side of a size, "256 x 256"
         out.append((start, end, parsed))
     return _comma_lists(text, out) if len(out) > 1 else out
 
