@@ -396,6 +396,11 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("200 GPU-hours", 200.0, "GPU hours"),
         ("8 GPU days", 8.0, "GPU days"),
         ("30 TPU-hours", 30.0, "TPU hours"),
+        # a power of ten; frames per second spelled out
+        ("10^5 FPS", 100_000.0, "FPS"),
+        ("10^{6} tokens/s", 1_000_000.0, "tokens/s"),
+        ("345 frames per second", 345.0, "FPS"),
+        ("10^4 frames/second", 10_000.0, "FPS"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:

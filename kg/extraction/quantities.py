@@ -44,7 +44,8 @@ def _unit_alternation(units: list[str]) -> str:
     )
 
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# a number, or a power of ten ("10^5", "10^{5}")
+_NUM = r"10\^\{?\d{1,2}\}?|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = _unit_alternation(list(_UNIT_MAP))
 _HEDGE = rf"(?:(?:{alternation(_DATA['hedges'])})\s*)"
 _WORD_FACTOR = (
@@ -121,9 +122,16 @@ def _norm_unit(unit: str | None) -> str | None:
     return _UNIT_MAP.get(u.casefold(), _UNIT_MAP.get(u, u))
 
 
+def _number(written: str) -> float:
+    """ "1,024" -> 1024.0, "10^5" or "10^{5}" -> 100000.0."""
+    if "^" in written:
+        return float(10 ** int(written[3:].strip("{}")))
+    return float(written.replace(",", ""))
+
+
 def numbers_in(text: str) -> tuple[float, ...]:
     """All numbers written in `text`, in order ("1,024" is one number)."""
-    return tuple(float(n.replace(",", "")) for n in _NUM_RE.findall(text))
+    return tuple(_number(n) for n in _NUM_RE.findall(text))
 
 
 @lru_cache(maxsize=8192)
@@ -166,7 +174,7 @@ def parse_quantity(text: str) -> Quantity:
     first = _NUM_UNIT_RE.search(raw)
     if not first:
         return Quantity(raw, None, None, nums)
-    number = float(first.group("n").replace(",", ""))
+    number = _number(first.group("n"))
     unit = _norm_unit(first.group("u"))
     if unit is None:
         # "2x-9x" writes the unit once per number, "2-9x" once at the end: take the first unit seen
@@ -216,7 +224,7 @@ def list_items(value: Quantity) -> list[tuple[int, int, Quantity]]:
         return [(0, len(value.text), value)]
     items = []
     for m in found:
-        number = float(m.group("n").replace(",", ""))
+        number = _number(m.group("n"))
         items.append((m.start(), m.end(), Quantity(m.group(0), number, value.unit, (number,))))
     return items
 
