@@ -1699,6 +1699,15 @@ def test_baseline_is_the_owner_of_a_compared_value(
         ("FernNet reaches a 78% success rate, compared with 52% for policies trained with sparse "
          "rewards.", [("success rate", "78%", "policies trained with sparse rewards")]),
         ("FernNet gives a 2.9x speedup versus 2.3x for Medusa.", [("speedup", "2.9x", "Medusa")]),
+        # a relative clause describing the baseline, with its values, is the baseline's
+        ("FernNet sustains 15.1 PetaFLOPs when compared to a strong single GPU baseline that "
+         "sustains 39 TeraFLOPs, which is 30% of peak FLOPs.",
+         [("throughput", "15.1 PetaFLOPs", "a strong single GPU baseline")]),
+        # ... up to the comma that ends it; "shows that" opens no relative clause
+        ("Compared to YOLOv8 that uses 8 GPUs, FernNet cuts latency by 30%.",
+         [("latency", "30%", "YOLOv8")]),
+        ("The comparison against YOLOv8 shows that FernNet has 33% higher throughput.",
+         [("throughput", "33%", "YOLOv8")]),
     ],
 )  # fmt: skip
 def test_a_baselines_value_and_words_are_not_claimed(
