@@ -1190,6 +1190,23 @@ def test_soc_part_is_the_target(
 @pytest.mark.parametrize(
     ("sentence", "hardware"),
     [
+        # a product named in a cost is where the method ran; a class in one says nothing
+        ("Training FernNet takes only 32 A100 GPU hours.", ["NVIDIA A100 GPU"]),
+        ("Training FernNet takes only 32 GPU hours.", []),
+        # a phone model written onto its series' name
+        ("On Jetson Nano and Galaxy Note8, FernNet runs at 30 FPS.",
+         ["NVIDIA Jetson Nano", "Samsung Galaxy Note8"]),
+    ],
+)  # fmt: skip
+def test_products_in_costs_and_phone_series(
+    extractor: Extractor, sentence: str, hardware: list[str]
+) -> None:
+    assert [t.hardware for t in fern(extractor, sentence).targets] == hardware
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware"),
+    [
         # a model number hyphened onto the family's model, and class words after it
         ("FernNet runs on a single core of an Intel Core i7-1260P CPU.", "Intel Core i7-1260P CPU"),
         ("FernNet runs on a Core i7 laptop.", "Intel Core i7 CPU"),

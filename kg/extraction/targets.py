@@ -3,7 +3,8 @@
 - `hardware_model`: a specific product ("A100", "Jetson Orin", "Snapdragon 855"), confidence 0.9.
 - `hardware_class`: a class or device class ("GPUs", "edge devices"), confidence 0.7.
 An SoC or phone named with a part's class word ("Apple M2 GPUs") targets that part (class GPU).
-Mentions that only measure cost ("GPU hours", "GPU days") are skipped, and a sentence about
+Mentions that only measure cost ("GPU hours", "GPU days") are skipped (a product's, "32 A100 GPU
+hours", is where the method ran), and a sentence about
 other work (a cue such as "existing", "traditional", "however" and no reference to this paper) only
 counts when the paper's own title or main method is about that hardware class. So does a
 problem stated about hardware ("not efficient for", "future accelerators") or hardware given as
@@ -247,8 +248,8 @@ def extract_targets(
         if entry is None or (own and method_key(written) in own):
             continue
         following = ctx.text[end_char : end_char + 24].lstrip(" -").split(maxsplit=1)
-        if following and following[0].strip(".,;:()").casefold() in units:
-            continue  # "GPU hours", "GPU-days": a cost, not a platform
+        if following and following[0].strip(".,;:()").casefold() in units and entry.vendor is None:
+            continue  # "GPU hours", "GPU-days": a cost, not a platform ("32 A100 GPU hours" is)
         if (
             following
             and entry.hw_class == "mobile"
