@@ -349,7 +349,8 @@ def _baseline_pattern(lexicon: dict[str, Any], fold: bool = True) -> re.Pattern[
     return re.compile(
         rf"\b(?:{cues})\s+(?P<b>.+?)(?=\s*(?:[,;:()\u2014\u2013]|--)|\.(?:\s|$)"
         rf"|\s(?!(?:{kept})\b)(?:{ends})\b|{_AND_VERB}"
-        r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+)?[\d~<>]|$)",
+        r"|\s(?:and|or)\s+(?:an?\s+|up\s+to\s+|about\s+|nearly\s+|over\s+|between\s+|around\s+)?"
+        r"[\d~<>]|$)",
         re.I if fold else 0,
     )
 
@@ -1255,12 +1256,15 @@ class ImprovementRules:
             word = words[0].strip(",;:()")
             entry = self.vocab.metric_by_alias.get(f"{word} time")
             if entry is None or entry.family != "speed":
+                # no metric named: the claim's text is the metric's name, its place the "in"
                 ms, me = lead, lead + len(words[-1])
                 training = not self.training_words.isdisjoint(wordset)
                 entry = self.time_training if training else self.time_default
+                named = entry.canonical
             else:
                 ms, me = word_at, word_at + len(word)
-            out.append((entry, text[ms:me], ms, me, set(), True, ms))
+                named = text[ms:me]
+            out.append((entry, named, ms, me, set(), True, ms))
         return out
 
     def _bare_level(

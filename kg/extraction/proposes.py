@@ -45,6 +45,7 @@ from kg.extraction.normalise import (
 from kg.extraction.vocab import Vocabulary, alternation
 
 _STRIP = ".,;:!?\"'“”‘’()[]{}"
+_LETTER_PREFIXED = re.compile(r"[A-Z]{1,2}-[a-z]{4,}$")  # "B-skiplist", "R-tree" (not "X-ray")
 _QUOTES = "\"'“”‘’"
 _TITLE_PREFIX = re.compile(r"^\s*([^:]{1,48}?)\s*:\s+\S")
 # "PatDNN is an end-to-end framework", "PowerInfer, a ... engine" (not "In DIMAT, each agent")
@@ -1438,7 +1439,7 @@ class ProposalRules:
                 (self.kind_heads[w.casefold()] for w in words if w.casefold() in self.kind_heads),
                 "method",
             )
-            titled = self._titled_name(words, ctx.title)
+            titled = self._titled_name(words, ctx.title) or self._titled_head(words, ctx.title)
             if titled is not None:
                 # "we introduce Lookahead decoding, ..." for the title's "Lookahead Decoding": a
                 # name, capitalised where a description is not
@@ -1452,6 +1453,15 @@ class ProposalRules:
             # "our approach is ...": a bare head, kept unless a later sentence says more
             head_only = head_only or c
         return head_only
+
+    @staticmethod
+    def _titled_head(words: list[str], title: str) -> str | None:
+        """The head of a described phrase when it is written as a name the title holds: "a
+        practical concurrent B-skiplist" for a title's "... In-Memory B-Skiplist"."""
+        head = words[-1] if words else ""
+        if _LETTER_PREFIXED.match(head) is None or head.casefold() not in title.casefold():
+            return None
+        return head
 
     def _titled_name(self, words: list[str], title: str) -> str | None:
         """The title's spelling of a described phrase of two to four words that opens with a
