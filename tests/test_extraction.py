@@ -1711,6 +1711,26 @@ def test_baseline_is_the_owner_of_a_compared_value(
 
 
 @pytest.mark.parametrize(
+    ("abstract", "claims"),
+    [
+        # the background before the paper speaks of itself states the problem
+        ("Microcontrollers are tiny: their memory is 2-3 orders of magnitude smaller than mobile "
+         "phones. We propose FernNet, a compact detector.", []),
+        ("Prior detectors run at 10 FPS on phones. In this paper we propose FernNet, a compact "
+         "detector.", []),
+        # ... a value after it is the paper's own, named or not
+        ("We propose FernNet, a compact detector. The resulting detector reduces memory by 4.8x "
+         "compared to YOLOv8.", [("memory", "4.8x")]),
+    ],
+)  # fmt: skip
+def test_background_values_are_no_claims(
+    extractor: Extractor, abstract: str, claims: list[tuple[str, str]]
+) -> None:
+    x = extractor.extract(paper("Fast ferns on microcontrollers", abstract))
+    assert [(c.metric, c.value) for c in x.improves] == claims
+
+
+@pytest.mark.parametrize(
     ("sentence", "claims"),
     [
         ("FernNet reaches a 78% success rate, compared with 52% for policies trained with sparse "

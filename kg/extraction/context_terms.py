@@ -100,6 +100,7 @@ _SIBLING_LIST = re.compile(
 _SUFFIXES = [(q, re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])")) for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
 _YEAR = re.compile(r"(?:19|20)\d\d(?![\w'’-])")  # "ImageNet-2012", "COCO 2017", "VOC2007"
+_CENTURIES = ("19", "20")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
 # "for Accelerating X", "for Better X": the task is X
@@ -146,11 +147,14 @@ def _variant_suffixes(text: str) -> list[tuple[int, int]]:
         for quote, edition in _SUFFIXES
         for m in matches_at(edition, text, literal_starts(text, (quote,)))
     ]
-    for m in _YEAR.finditer(text):
-        at = m.start()
-        if at > 1 and text[at - 1] in "- ":
+    for at in literal_starts(text, _CENTURIES):
+        # a year right after a word, or after one and a dash or space ("ImageNet-2012")
+        before = text[at - 1 : at]
+        if before in ("-", " "):
             at -= 1
-        out.append((at, m.end()))
+            before = text[at - 1 : at]
+        if before.isalpha() and (m := _YEAR.match(text, at + (text[at] in "- "))) is not None:
+            out.append((at, m.end()))
     for m in _RESOLUTION.finditer(text):
         at = m.start()
         k = at

@@ -613,6 +613,12 @@ class ImprovementRules:
         # speedup (the sentences with an "outperform" word are known from the cue matches)
         cues: dict[int, list[tuple[str, int, int]]] = doc.user_data.get(CUES_KEY, {})
         outperform = {i for i, rows in cues.items() for r in rows if r[0] == "OUTPERFORM"}
+        # the background before the paper first speaks of itself ("we", "this paper") states
+        # the problem: a value there with no method named is no claim ("the memory of
+        # microcontrollers is 2-3 orders of magnitude smaller than mobile phones")
+        first_self = min(
+            (i for i, rows in cues.items() for r in rows if r[0] == "SELF"), default=1 << 30
+        )
         # "generation in only 10 seconds": a sentence with no metric named can state a time taken
         timed = {i for i, rows in cues.items() for r in rows if r[0] == "TIME"}
         extra = [
@@ -704,7 +710,10 @@ class ImprovementRules:
                 or not wordset.isdisjoint(self.first_person)
                 or "this paper" in low
                 or "this work" in low
-                or self._own_work_unnamed(text, low, wordset, quantities, method_keys)
+                or (
+                    sent.i > first_self
+                    and self._own_work_unnamed(text, low, wordset, quantities, method_keys)
+                )
             )
             if not about:
                 continue
@@ -732,7 +741,8 @@ class ImprovementRules:
             # yields a claim
             found: list[tuple[int, str]] | None = None
             # where the sentence's parts begin (a claim takes no reference from another part)
-            bounds = _parts(text) if ";" in text or "(" in text or ", and" in text else []
+            parted = ";" in text or "(" in text or ", and" in text
+            bounds: list[int] | None = None if parted else []  # read when a claim needs them
             base: str | None = None
             # the datasets named in the sentence, by position in it
             named_sets = [
@@ -878,6 +888,8 @@ class ImprovementRules:
                     )
                 if ms in taken_at and not self._comparative_at(low, at, vi, after_value):
                     claim_base = None  # "in 41 hours, with 3% less accuracy than B": a level
+                if claim_base is not None and bounds is None:
+                    bounds = _parts(text)
                 if (
                     claim_base is not None
                     and bounds
@@ -910,6 +922,8 @@ class ImprovementRules:
                     claim_base = None
                 dataset = _following(text, named_sets, at, quantities)
                 if dataset is None and named_sets:
+                    if bounds is None:
+                        bounds = _parts(text)
                     values = [q[0] for q in quantities] + [v[0] for v in owned_values]
                     dataset = next(
                         (d for p, d in named_sets if not _elsewhere(text, bounds, p, at, values)),
