@@ -2214,6 +2214,10 @@ def test_unnamed_proposals(
          "In this paper, we present a practical concurrent B-skiplist that enhances locality.",
          "B-skiplist"),
         ("X-Ray Imaging for Ferns", "In this paper, we present a fast X-ray of ferns.", None),
+        # the title's prefix, spelled in lowercase (and quoted) in the abstract
+        ("Deep Compression: Pruning and Coding of Networks",
+         'To address this, we introduce "deep compression", a three stage pipeline.',
+         "Deep Compression"),
     ],
 )  # fmt: skip
 def test_a_described_phrase_the_title_spells_as_a_name(

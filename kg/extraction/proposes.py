@@ -1444,7 +1444,8 @@ class ProposalRules:
                 # "we introduce Lookahead decoding, ..." for the title's "Lookahead Decoding": a
                 # name, capitalised where a description is not
                 ev = ctx.evidence(sent, "title_phrase_name", 0.6)
-                return MethodCandidate(titled, [desc] if desc != titled else [], kind, True, ev)
+                aliases = [desc] if desc.casefold() != titled.casefold() else []
+                return MethodCandidate(titled, aliases, kind, True, ev)
             c = MethodCandidate("", [], kind, True, ctx.evidence(sent, "unnamed_proposal", 0.5))
             c.name = None  # type: ignore[assignment]
             c.description = desc
@@ -1466,8 +1467,12 @@ class ProposalRules:
     def _titled_name(self, words: list[str], title: str) -> str | None:
         """The title's spelling of a described phrase of two to four words that opens with a
         capitalised word and does not end in a kind word ("Lookahead decoding" for a title's
-        "Lookahead Decoding"; not "Transformer-based model"), when the title holds it."""
+        "Lookahead Decoding"; not "Transformer-based model"), when the title holds it; or the
+        title's prefix, which the phrase spells in any case ("deep compression")."""
         first = words[0] if words else ""
+        prefix = title.partition(":")[0].strip() if ":" in title else ""
+        if prefix and " ".join(words).casefold() == prefix.casefold() and len(words) >= 2:
+            return prefix  # 'we introduce "deep compression"' for "Deep Compression: ..."
         if not (
             2 <= len(words) <= 4
             and first[:1].isupper()
