@@ -99,8 +99,8 @@ _SIBLING_LIST = re.compile(
 # a resolution's "x" are read by `_variant_suffixes`.
 _SUFFIXES = [(q, re.compile(rf"{q}\s?\d{{2}}(?![\w'’-])")) for q in "'’"]
 _RESOLUTION = re.compile(r"x\d{2,4}(?![\w'’-])")
-_YEAR = re.compile(r"(?:19|20)\d\d(?![\w'’-])")  # "ImageNet-2012", "COCO 2017", "VOC2007"
-_CENTURIES = ("19", "20")
+_YEAR = re.compile(r"(?:19|20)\d\d(?![\w'’-])")  # "ImageNet-2012", "COCO 2017"
+_YEAR_STARTS = ("-19", "-20", " 19", " 20")
 _COMMON_ACRONYMS = frozenset(_LEXICON["not_method_acronyms"])
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|/)\s*")
 # "for Accelerating X", "for Better X": the task is X
@@ -147,13 +147,9 @@ def _variant_suffixes(text: str) -> list[tuple[int, int]]:
         for quote, edition in _SUFFIXES
         for m in matches_at(edition, text, literal_starts(text, (quote,)))
     ]
-    for at in literal_starts(text, _CENTURIES):
-        # a year right after a word, or after one and a dash or space ("ImageNet-2012")
-        before = text[at - 1 : at]
-        if before in ("-", " "):
-            at -= 1
-            before = text[at - 1 : at]
-        if before.isalpha() and (m := _YEAR.match(text, at + (text[at] in "- "))) is not None:
+    for at in literal_starts(text, _YEAR_STARTS):
+        # a year after a word and a dash or space ("ImageNet-2012", "COCO 2017")
+        if text[at - 1 : at].isalpha() and (m := _YEAR.match(text, at + 1)) is not None:
             out.append((at, m.end()))
     for m in _RESOLUTION.finditer(text):
         at = m.start()
