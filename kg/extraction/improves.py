@@ -742,6 +742,7 @@ class ImprovementRules:
             found: list[tuple[int, str]] | None = None
             # where the sentence's parts begin (a claim takes no reference from another part)
             parted = ";" in text or "(" in text or ", and" in text
+            relative = " that " in low or " which " in low or " whose " in low
             bounds: list[int] | None = None if parted else []  # read when a claim needs them
             base: str | None = None
             # the datasets named in the sentence, by position in it
@@ -868,7 +869,12 @@ class ImprovementRules:
                     base = found[0][1] if found else None
                     if base:
                         baselines.append(base)
-                if value is not None and found and _describes_baseline(low, found, min(ms, at)):
+                if (
+                    value is not None
+                    and found
+                    and relative
+                    and _describes_baseline(low, found, min(ms, at))
+                ):
                     continue  # "than a baseline that sustains 39 TFLOPs, which is 30% of peak"
                 claim_base = base
                 if (
@@ -1585,7 +1591,7 @@ class ImprovementRules:
                     pending.insert(k, later)
                 continue
             if (
-                " " in b
+                (" that " in b or " which " in b or " whose " in b)
                 and (rel := _RELATIVE.search(b)) is not None
                 and holds_digit(b[rel.end() :])
             ):
