@@ -1711,6 +1711,24 @@ def test_baseline_is_the_owner_of_a_compared_value(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        # a value that is a condition the method works under is no result
+        ("Within a strict 6 fps real-time constraint, FernNet reaches 45 mAP.", {("mAP", "45")}),
+        ("Under a 300M FLOPs budget, FernNet achieves 77.1% top-1 accuracy.",
+         {("top-1 accuracy", "77.1%")}),
+        ("FernNet meets a 30 FPS requirement while reaching 45 mAP.", {("mAP", "45")}),
+        # ... but the requirement a value cuts is the metric
+        ("FernNet reduces by 4x the memory requirement.", {("memory", "4x")}),
+    ],
+)  # fmt: skip
+def test_conditions_are_no_results(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
     ("abstract", "claims"),
     [
         # the background before the paper speaks of itself states the problem

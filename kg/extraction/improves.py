@@ -543,6 +543,9 @@ class ImprovementRules:
         self.parity_words = vocab.words("parity_words")
         # "retains 96.7% of the accuracy", "within 0.5% of FedAvg": what is kept, not a gain
         self.retention_words = vocab.words("retention_words")
+        self.condition_nouns = frozenset(vocab.lexicon["condition_nouns"]["words"])
+        self.any_condition = _substring_free(sorted(self.condition_nouns))
+        self.phrase_openers = frozenset(lex["condition_nouns"]["not_after"])
         # whether the text before a value can hold one
         self.any_retention = _substring_free(sorted(self.retention_words))
         # "decoding consumes 78% of the energy": a share of a cost, not a cut of it
@@ -675,6 +678,7 @@ class ImprovementRules:
                 if not any(c[5] for c in cands):
                     continue  # no number and no comparison next to a metric: nothing to claim
             wordset = set(_words(low))
+            conditioned = _holds_any(low, self.any_condition)
             quantities = (
                 [
                     (s, e, q)
@@ -683,6 +687,7 @@ class ImprovementRules:
                     )
                     if q.unit in self.units
                     and not self._retained(low, s)
+                    and not (conditioned and self._condition(low, e))
                     and not self._share(low, s, e)
                     and not (q.unit is None and _list_marker(text, s, e))
                 ]
@@ -1343,6 +1348,15 @@ class ImprovementRules:
     def _operating_point(self, low: str, start: int) -> bool:
         """Whether the value at `start` is said as what something runs at ("at 8x")."""
         return not self.operating_point_words.isdisjoint(_last_words(low, start, 1))
+
+    def _condition(self, low: str, end: int) -> bool:
+        """Whether the value ending at `end` is a condition: the head of its own phrase, one
+        of the two words after it, is a noun of one ("a 6 fps real-time constraint", "a 300M
+        FLOPs budget"; not "by 4x the memory requirement")."""
+        after = [w.strip(_WORD_BREAKS + ".") for w in _first_words(low, end, 2)]
+        if after and after[0] in self.phrase_openers:
+            return False
+        return not self.condition_nouns.isdisjoint(after)
 
     def _share(self, low: str, start: int, end: int) -> bool:
         """Whether the value at `start`-`end` is a share ("consumes 78% of the energy")."""
