@@ -491,6 +491,7 @@ class ImprovementRules:
         # "surpassing Swin-T by 1.6% at lower computational cost": the value is the clause's
         # before, the metric after it a condition of its own
         self.detachers = vocab.words("value_detachers")
+        self.phrase_ends_after_value = vocab.words("value_phrase_ends")
         self.finite_claim_verbs = vocab.words("finite_claim_verbs")
         self.not_metric_after = {
             metric: frozenset(words)
@@ -1420,6 +1421,8 @@ class ImprovementRules:
                 return None
             if words and words[0] in self.detachers:
                 return None
+            if d > 1 and any(w in self.phrase_ends_after_value for w in words[1:]):
+                return None  # "60% unstructured sparsity with negligible increase in perplexity"
             if d > 1 and not self.finite_claim_verbs.isdisjoint(words):
                 return None  # "H2O with 20% heavy hitters improves the throughput": the subject's
             if gap.lstrip().startswith((",", ")")) or (words and words[0] in self.coordinators):
