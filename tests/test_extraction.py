@@ -420,6 +420,9 @@ def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
         ("50.1 mAP on COCO-2017 and 3.1 FID on CIFAR-10", ["50.1", "3.1"]),
         ("on COCO 2017 and 3.1 FID", ["3.1"]),
         ("on CIFAR-10 and 5% on SVHN", ["5%"]),
+        # a word factor in a compound is no value
+        ("a speedup using half-precision hardware units", []),
+        ("double-buffered pipelines cut latency by half", ["half"]),
         # a hedge with an article keeps its words
         ("throughput grows by up to a 525% in simulations", ["up to a 525%"]),
         # a size is not a factor

@@ -49,8 +49,8 @@ _NUM = r"10\^\{?\d{1,2}\}?|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _UNIT = _unit_alternation(list(_UNIT_MAP))
 _HEDGE = rf"(?:(?:{alternation(_DATA['hedges'])})\s*)"
 _WORD_FACTOR = (
-    rf"(?:{alternation(list(_WORD_NUMBERS))})-?fold|{alternation(list(_FRACTIONS))}"
-    rf"|(?:{alternation(list(_MULTIPLES))})\b"
+    rf"(?:{alternation(list(_WORD_NUMBERS))})-?fold|(?:{alternation(list(_FRACTIONS))})(?![\w-])"
+    rf"|(?:{alternation(list(_MULTIPLES))})(?![\w-])"  # not "half-precision", "double-buffered"
     rf"|(?:{alternation(list(_MAGNITUDES))})[\s-]+orders?[\s-]+of[\s-]+magnitude"
 )
 
