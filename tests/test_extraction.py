@@ -1815,6 +1815,12 @@ def test_a_baselines_value_and_words_are_not_claimed(
         ("FernNet achieves 3.5x lower latency compared to other skiplists and between 0.85x-64x "
          "lower latency compared to tree-based indices.",
          "baseline", {"latency": "other skiplists"}),
+        # a share of a baseline's performance names the baseline
+        ("FernNet achieves more than 96.8% the performance of its teacher BERT-Base on GLUE, "
+         "while being 7.5x smaller and 9.4x faster on inference.",
+         "baseline", {"performance": "its teacher BERT-Base", "parameters": "its teacher BERT-Base",
+                      "speed": "its teacher BERT-Base"}),
+        ("FernNet improves the accuracy of BERT by 3%.", "baseline", {"accuracy": None}),
         # each value's own "over": the first one's ends before the next value
         ("FernNet enables training speedups of up to 40% over MoEs trained with the Tutel library "
          "and 2.4x over DNNs trained with Megatron-LM.",

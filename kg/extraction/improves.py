@@ -241,6 +241,7 @@ def _elsewhere(text: str, bounds: list[int], ref: int, at: int, values: list[int
     return any(lo <= v < hi for v in values)
 
 
+_SHARE_BEFORE = re.compile(r"\d\s?%\s+(?:of\s+)?$")  # "96.8% (of) the performance of B"
 _RELATIVE = re.compile(r"\s(?:that|which|whose)\s")
 
 
@@ -462,6 +463,10 @@ class ImprovementRules:
         }
         self.baseline = _baseline_pattern(lex)
         self.ascii_baseline = _baseline_pattern(lex, fold=False)
+        # "reaching 99.3% of the performance level of ChatGPT": the baseline of a share
+        self.share_baseline = _baseline_pattern(
+            {**lex, "baseline_cues": lex["share_baseline_cues"]["cues"]}
+        )
         # "over detectors trained on simulated data": the baseline goes on after a participle
         self.baseline_participles = vocab.words("baseline_participles")
         self.participle_tail = _participle_tail(lex, lex["baseline_participle_links"])
@@ -1511,6 +1516,20 @@ class ImprovementRules:
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
+        found = self._cued_baselines(text, low, method_keys)
+        if "%" in text:
+            shares = [
+                (m.start(), m.group("b").strip(" .,"))
+                for m in self.share_baseline.finditer(text)
+                if _SHARE_BEFORE.search(text, 0, m.start())
+                and method_key(m.group("b")) not in method_keys
+            ]
+            if shares:
+                found = sorted(found + shares)
+        return found
+
+    def _cued_baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
+        """The comparisons after a comparison cue ("than", "compared to", ...)."""
         if text.isascii():
             starts = literal_starts(low, self.baseline_cues)
             if not starts:
