@@ -1617,6 +1617,11 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
         # the platform of the baseline a sentence opens with a comparison to
         ("CoilNet is an FPGA accelerator. Compared with the software framework running on Intel "
          "Xeon CPU and NVIDIA V100 GPU, our work achieves a 6.5x speedup.", "FPGA", "GPU"),
+        # the hardware a method is compared to, and the hardware listed with it
+        ("CoilNet is an FPGA accelerator. We compare CoilNet to a server-class Intel Haswell "
+         "CPU and an Nvidia K80 GPU.", "FPGA", "GPU"),
+        ("CoilNet is an FPGA accelerator. We compare CoilNet to a server-class Intel Haswell "
+         "CPU and an Nvidia K80 GPU.", "FPGA", "CPU"),
     ],
 )  # fmt: skip
 def test_compared_against_hardware_is_not_a_target(

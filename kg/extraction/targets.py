@@ -174,6 +174,10 @@ def _negated(before: str) -> bool:
     return any(w in _NEGATIONS for w in words) and not any(c in tail for c in ",;(")
 
 
+# what joins two hardware names of one list: "a Haswell CPU and an Nvidia K80 GPU"
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or)?\s+(?:an?\s+|the\s+)?", re.I)
+
+
 class MethodResolver:
     """Which method a sentence is about: a main method named in it, else the first main method.
 
@@ -243,6 +247,7 @@ def extract_targets(
     # "LPU: A Latency-Optimized ... Processor": hardware named as the paper's own method is
     # what it proposes, not a device it runs on (nor the vendor's product of that name)
     own = {method_key(n) for m in resolver.methods for n in [m["name"], *m["aliases"]] if n}
+    compared_end = -1  # where the last hardware compared against ends
     for canonical, _s, _e, start_char, end_char, written in terms_of(doc, "HARDWARE"):
         entry = vocab.hardware_by_alias.get(canonical.casefold())
         if entry is None or (own and method_key(written) in own):
@@ -278,8 +283,16 @@ def extract_targets(
         ):
             continue
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
-        if _COMPARED.search(before) is not None or before.rstrip().casefold().endswith("number of"):
-            continue  # a baseline ("faster than GPUs"), a count ("the number of accelerators")
+        if _COMPARED.search(before) is not None or (
+            compared_end >= sent.start_char
+            and _COORDINATED.fullmatch(ctx.text, compared_end, start_char) is not None
+        ):
+            # a baseline ("faster than GPUs"), or one listed with it ("compare X to a Haswell
+            # CPU and an Nvidia K80 GPU")
+            compared_end = end_char
+            continue
+        if before.rstrip().casefold().endswith("number of"):
+            continue  # a count ("the number of accelerators")
         if _in_opening_comparison(text, start_char - sent.start_char):
             continue  # "Compared to X running on an Intel Xeon CPU, ...": the baseline's platform
         if _negated(before) or _in_motivation_clause(before):
