@@ -1400,6 +1400,12 @@ def test_tinyml_tasks(extractor: Extractor, task: str) -> None:
         # a hyphened word opening with an end word does not end the task
         ("Fern: Compiling Transformers for Analog In-Memory Computing",
          "analog in-memory computing", "analog"),
+        # a lone modifier is no task; "fast" and "at scale" say how, not what
+        ("Fern: A Framework for Fast, Scalable Binarized Network Inference", None, "fast"),
+        ("Fern: Token Merging for Fast Image Synthesis", "image synthesis",
+         "fast image synthesis"),
+        ("Fern: Learning to Route Tokens for Mixture-of-Experts Training at Scale",
+         "mixture-of-experts training", "mixture-of-experts training at scale"),
     ],
 )  # fmt: skip
 def test_title_for_phrase_tasks(
@@ -1410,6 +1416,11 @@ def test_title_for_phrase_tasks(
         assert expected in got
     if absent:
         assert absent not in got
+
+
+def test_title_for_phrase_is_not_the_method_itself(extractor: Extractor) -> None:
+    got = _tasks(extractor, "Searching for FernNetV3", "We present FernNetV3, a mobile model.")
+    assert "fernnetv3" not in got
 
 
 @pytest.mark.parametrize("adjective", ["GPU-friendly", "SIMD-aware", "MatMul-free", "KV-based"])

@@ -111,6 +111,7 @@ _LEAD_MODIFIER = re.compile(
 # "for Large Language Models", "for Vision Transformers": a model class the method applies to,
 # not a task it addresses
 _MODEL_CLASS_HEADS = frozenset(_WORDS["model_class_heads"])
+_LEAD_WORDS_ONLY = frozenset(_WORDS["task_lead_modifiers"])
 _BAD_STARTS = frozenset(_WORDS["task_bad_starts"])
 
 
@@ -209,8 +210,8 @@ def title_task_phrases(raw: str) -> list[str]:
     "X and Y" split when both sides are multi-word, model classes and "efficient ..." skipped."""
     phrase = _LEAD_MODIFIER.sub("", raw.strip(" -").casefold()).strip()
     words = phrase.split()
-    if not 1 <= len(words) <= 6 or words[0] in _BAD_STARTS:
-        return []
+    if not 1 <= len(words) <= 6 or words[0] in _BAD_STARTS or phrase in _LEAD_WORDS_ONLY:
+        return []  # (a lone modifier: "for Fast, Scalable ...")
     left, sep, right = phrase.partition(" and ")
     parts = [left, right] if sep and len(left.split()) >= 2 else [phrase]
     out = []
@@ -406,7 +407,9 @@ def _word_at(text: str, word: str) -> int:
     return -1
 
 
-def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
+def extract_tasks(doc: Doc, ctx: DocContext, methods: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tasks named in the vocabulary, "LLM inference"-like model-process phrases, and the
+    title's "for <task>" (not the paper's own method: "Searching for MobileNetV3")."""
     out: dict[str, dict[str, Any]] = {}
     for canonical, _s, _e, start_char, end_char, _text in terms_of(doc, "TASK"):
         sent = ctx.sentence_of_char(start_char)
@@ -431,11 +434,14 @@ def extract_tasks(doc: Doc, ctx: DocContext) -> list[dict[str, Any]]:
         found = _title_for(title)
         if found:
             hardware = [row[5].casefold() for row in terms_of(doc, "HARDWARE")]
+            proposed = {method_key(n) for m in methods for n in [m["name"], *m["aliases"]] if n}
             for phrase in title_task_phrases(found.group("t")):
                 if _names_hardware(phrase, hardware):
                     continue  # "for Commodity CPUs": what it runs on, not a task
                 if phrase.casefold() in _METRICS:
                     continue  # "Quantization for KV Cache": what it works on
+                if method_key(phrase) in proposed:
+                    continue  # "Searching for MobileNetV3": the method itself
                 out.setdefault(phrase, {
                     "name": phrase, "evidence": ctx.evidence(title_sent, "title_for_phrase", 0.5),
                 })  # fmt: skip

@@ -252,7 +252,7 @@ class ContextTerms:
         heads = {i for i, found in cues.items() for c in found if c[0] == "DATASET"}
         ctx.result["datasets"] = extract_datasets(doc, ctx, methods, heads)
         link_claim_datasets(ctx.result.get("improves", []), ctx.result["datasets"])
-        ctx.result["tasks"] = extract_tasks(doc, ctx)
+        ctx.result["tasks"] = extract_tasks(doc, ctx, methods)
         doc.user_data.pop(CUES_KEY, None)
         doc.user_data.pop(CUE_MATCHES_KEY, None)
         doc.user_data.pop(TEXT_KEY, None)
