@@ -1732,6 +1732,26 @@ def test_baseline_is_the_owner_of_a_compared_value(
 @pytest.mark.parametrize(
     ("sentence", "claims"),
     [
+        # "more X-efficient" is a gain of X, and a suspended hyphen names a second metric
+        ("FernNet is more energy-efficient than YOLOv8.", {("energy", None, "YOLOv8")}),
+        ("FernNet is 3x more memory-efficient than YOLOv8.", {("memory", "3x", "YOLOv8")}),
+        ("FernNet is much more memory- and time-efficient than standard Transformers.",
+         {("memory", None, "standard Transformers"),
+          ("runtime", None, "standard Transformers")}),
+        # an assumption challenged is no claim
+        ("We challenge the assumption that all sparse methods are more memory-efficient.", set()),
+    ],
+)  # fmt: skip
+def test_efficiency_adjectives(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str | None, str | None]]
+) -> None:
+    found = fern(extractor, sentence).improves
+    assert {(c.metric, c.value, c.baseline) for c in found} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
         # a value that is a condition the method works under is no result
         ("Within a strict 6 fps real-time constraint, FernNet reaches 45 mAP.", {("mAP", "45")}),
         ("Under a 300M FLOPs budget, FernNet achieves 77.1% top-1 accuracy.",

@@ -241,6 +241,7 @@ def _elsewhere(text: str, bounds: list[int], ref: int, at: int, values: list[int
     return any(lo <= v < hi for v in values)
 
 
+_SUSPENDED = re.compile(r"\b([A-Za-z]+)-\s+(?:and|or)\s+$")  # "memory- and " (time-efficient)
 _SHARE_BEFORE = re.compile(r"\d\s?%\s+(?:of\s+)?$")  # "96.8% (of) the performance of B"
 _RELATIVE = re.compile(r"\s(?:that|which|whose)\s")
 
@@ -1164,7 +1165,15 @@ class ImprovementRules:
                 words += text[me:].split(None, 1)[:1]
                 tight = {w.strip(".,;:()[]").casefold() for w in words}
                 own = metric_text.casefold().split()
+            if "-" in metric_text and (sus := self._suspended(text, ms, metric_text)):
+                cands.append(sus)  # "memory- and time-efficient": the memory efficiency too
             claimed = not (adjacent.isdisjoint(tight) and adjacent.isdisjoint(own))
+            if (
+                not claimed
+                and "more" in tight
+                and not self.efficiency_heads.isdisjoint(_metric_words(metric_text))
+            ):
+                claimed = True  # "more energy-efficient": a gain of an efficiency
             if not claimed:
                 claimed = outperforms and self._outperformed_in(text, low, ms)
             if not claimed and cands and cands[-1][5]:
@@ -1207,6 +1216,25 @@ class ImprovementRules:
                     return True
                 at = low.rfind(cue, lo, at)
         return False
+
+    def _suspended(
+        self, text: str, ms: int, metric_text: str
+    ) -> tuple[Any, str, int, int, set[str], bool, int] | None:
+        """The metric a suspended hyphen before a hyphened one names ("memory-" of "memory- and
+        time-efficient": memory-efficient, its text as completed), as a candidate, or None."""
+        m = _SUSPENDED.search(text, max(0, ms - 40), ms)
+        if m is None:
+            return None
+        written = f"{m.group(1)}-{metric_text.split('-', 1)[1]}"
+        entry = self.vocab.metric_by_alias.get(written.casefold())
+        if entry is None:
+            return None
+        s, e = m.start(1), m.end(1) + 1
+        tight = {w.strip(".,;:()[]").casefold() for w in _last_words(text, s, 2)}
+        claimed = not self.adjacent.isdisjoint(tight) or (
+            "more" in tight and not self.efficiency_heads.isdisjoint(_metric_words(written))
+        )
+        return (entry, written, s, e, tight, claimed, s)
 
     def _not_claimed(
         self,
