@@ -401,6 +401,11 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("10^{6} tokens/s", 1_000_000.0, "tokens/s"),
         ("345 frames per second", 345.0, "FPS"),
         ("10^4 frames/second", 10_000.0, "FPS"),
+        # rates of items per second, and microseconds written in ASCII
+        ("1,200 images per second", 1200.0, "images/s"),
+        ("2000 inferences per second", 2000.0, "inferences/s"),
+        ("450 requests/s", 450.0, "requests/s"),
+        ("0.31 us", 0.31, "\u00b5s"),
     ],
 )
 def test_parse_quantity(text: str, number: float, unit: str | None) -> None:
