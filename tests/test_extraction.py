@@ -2453,6 +2453,9 @@ def test_levels_of_scores_written_without_a_unit(
          "than GPipe.",
          {("training time", "4 days", None), ("accuracy", "3%", "GPipe")}),
         ("FernNet converges in 10 epochs.", set()),  # an epoch is no time
+        ("FernNet reaches 99.3% of the performance of ChatGPT while only requiring 24 hours of "
+         "finetuning on a single GPU.",
+         {("performance", "99.3%", "ChatGPT"), ("training time", "24 hours", None)}),
         ("In the first 10 seconds of a video, FernNet detects the speaker.", set()),
     ],
 )  # fmt: skip

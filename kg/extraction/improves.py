@@ -1301,11 +1301,23 @@ class ImprovementRules:
         self, text: str, low: str, wordset: set[str], quantities: list[tuple[int, int, Quantity]]
     ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
         """Metrics for the times a sentence names no speed metric for: "3D content generation
-        in only 10 seconds" (the generation time), "trained on 2048 TPUs in 4 days" (a training
-        time); the metric is the word before "in", or "in" itself."""
+        in only 10 seconds" (the generation time), "trained on 2048 TPUs in 4 days" or "24 hours
+        of finetuning" (a training time); the metric is the word before "in", or "in" itself."""
         out: list[tuple[Any, str, int, int, set[str], bool, int]] = []
-        for qs, _qe, q in quantities:
+        for qs, qe, q in quantities:
             if q.unit not in self.time_units:
+                continue
+            after = _first_words(low, qe, 2)
+            if (
+                len(after) == 2
+                and after[0] == "of"
+                and after[1].strip(",.;") in self.training_words
+            ):
+                # "only 24 hours of finetuning": a training time
+                at = low.find(after[1], qe)
+                training_time = self.time_training
+                end = at + len(after[1].strip(",.;"))
+                out.append((training_time, training_time.canonical, at, end, set(), True, at))
                 continue
             words = _last_words(low, qs, 2)
             if len(words) < 2 or words[-1] not in self.time_leads:
