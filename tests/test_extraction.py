@@ -1775,6 +1775,20 @@ def test_conditions_are_no_results(
     assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
 
 
+def test_a_claim_about_the_method_wins_over_one_about_its_part(extractor: Extractor) -> None:
+    """Claims about a named part are the main method's (ANNOTATION.md), but a later claim of the
+    same metric about the method itself is its headline."""
+    x = extractor.extract(paper(
+        "FernNet: Tiny Detection",
+        "We propose FernNet. We also introduce FernEngine, a lightweight inference engine. "
+        "FernEngine accelerates the inference by 1.7x compared to TF-Lite Micro. FernNet runs "
+        "2.4x faster than MobileNetV2.",
+    ))  # fmt: skip
+    assert [(c.method, c.value, c.baseline) for c in x.improves] == [
+        ("FernNet", "2.4x", "MobileNetV2")
+    ]
+
+
 @pytest.mark.parametrize(
     ("abstract", "claims"),
     [
