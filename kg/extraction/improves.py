@@ -839,7 +839,11 @@ class ImprovementRules:
                     ):  # "15 ns of latency and throughput": a time is no throughput
                         assigned[ci] = assigned[ci - 1]
             if "respectively" in low:
-                self._pair_respectively(low, cands, assigned, quantities, after_value)
+                self._pair_respectively(low, cands, assigned, quantities, after_value, False)
+            elif any(len(quantities[qi][2].numbers) > 2 for qi in assigned.values()):
+                # "2.9x, 19x and 3x better throughput, energy efficiency and area efficiency":
+                # as many values as metrics pair in order, with no "respectively" written
+                self._pair_respectively(low, cands, assigned, quantities, after_value, True)
             claimed_at = [quantities[qi][0] for qi in assigned.values()]  # the values taken
             for ci, (entry, metric_text, ms, me, _tight, claimed, own_start) in enumerate(cands):
                 vi = assigned.get(ci)
@@ -1011,12 +1015,14 @@ class ImprovementRules:
         assigned: dict[int, int],
         quantities: list[tuple[int, int, Quantity]],
         after_value: list[str],
+        exact: bool,
     ) -> None:
         """ "reduces the model size, MACs, and latency by 40%, 30% and 20%, respectively": the
         i-th metric of a coordinated list takes the i-th item of the listed value its last
         metric took; "gains of 14.8x, 5.5x, and 7.5x in throughput, energy, and density,
         respectively": the value its first metric took, as far as the list's metrics are known
-        (the items are added to `quantities`, and the words after them to `after_value`)."""
+        (the items are added to `quantities`, and the words after them to `after_value`). With
+        `exact` (no "respectively" written), only a list of as many items as metrics pairs."""
         taken = dict(assigned)  # the value each metric took before the items are paired
         done: set[int] = set()
         for ci, qi in sorted(taken.items()):
@@ -1026,7 +1032,7 @@ class ImprovementRules:
                 continue
             if qs >= cands[ci][3]:
                 first, last = ci - len(items) + 1, ci
-                if first < 0:
+                if first < 0 or (exact and first > 0 and taken.get(first - 1) == qi):
                     continue
             elif qe <= cands[ci][2] and taken.get(ci - 1) != qi:
                 first = last = ci
@@ -1034,7 +1040,7 @@ class ImprovementRules:
                     if low[cands[last][3] : cands[last + 1][2]].strip() not in self.coordinations:
                         break
                     last += 1
-                if last == first:
+                if last == first or (exact and last - first + 1 != len(items)):
                     continue
                 items = items[: last - first + 1]
             else:
