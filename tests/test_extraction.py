@@ -1428,7 +1428,9 @@ def test_title_for_phrase_is_not_the_method_itself(extractor: Extractor) -> None
     assert "fernnetv3" not in got
 
 
-@pytest.mark.parametrize("adjective", ["GPU-friendly", "SIMD-aware", "MatMul-free", "KV-based"])
+@pytest.mark.parametrize(
+    "adjective", ["GPU-friendly", "SIMD-aware", "MatMul-free", "KV-based", "non-Markovian"]
+)
 def test_compound_adjectives_are_not_method_names(extractor: Extractor, adjective: str) -> None:
     x = extractor.extract(
         paper(

@@ -319,7 +319,9 @@ class ProposalRules:
         self.verb_links = frozenset(words["verb_links"])
         # "MPC-friendly", "IO-aware", "MatMul-free": a compound adjective, not a coined name
         self.adjective_compound = re.compile(
-            rf"^\S+-(?:{alternation(words['adjective_suffixes'])})$", re.I
+            rf"^\S+-(?:{alternation(words['adjective_suffixes'])})$"
+            rf"|^(?:{alternation(words['adjective_prefixes'])})-\S+$",  # "non-Markovian"
+            re.I,
         )
         self.title_report = re.compile(
             rf"^\s*(\S+?(?:\s\S+?)??)\s+(?:{alternation(words['report_titles'])})\s*$", re.I
