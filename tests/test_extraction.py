@@ -1635,6 +1635,9 @@ def test_example_in_parentheses_is_not_a_name(extractor: Extractor) -> None:
         # the platform of the baseline a sentence opens with a comparison to
         ("CoilNet is an FPGA accelerator. Compared with the software framework running on Intel "
          "Xeon CPU and NVIDIA V100 GPU, our work achieves a 6.5x speedup.", "FPGA", "GPU"),
+        # a factor of the hardware's own figure
+        ("CoilNet is an FPGA accelerator. It raises TOPS/Watt to nearly 70X the GPU and 200X "
+         "the CPU.", "FPGA", "GPU"),
         # the hardware a method is compared to, and the hardware listed with it
         ("CoilNet is an FPGA accelerator. We compare CoilNet to a server-class Intel Haswell "
          "CPU and an Nvidia K80 GPU.", "FPGA", "GPU"),

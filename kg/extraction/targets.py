@@ -174,6 +174,8 @@ def _negated(before: str) -> bool:
     return any(w in _NEGATIONS for w in words) and not any(c in tail for c in ",;(")
 
 
+# "nearly 70X the GPU": a factor of the hardware's own figure, a baseline
+_FACTOR_OF = re.compile(r"\d(?:\.\d+)?\s?[xX\u00d7]\s+(?:that\s+of\s+)?(?:the|an?)\s+$")
 # what joins two hardware names of one list: "a Haswell CPU and an Nvidia K80 GPU"
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)?\s+(?:an?\s+|the\s+)?", re.I)
 
@@ -283,9 +285,13 @@ def extract_targets(
         ):
             continue
         before = ctx.text[max(sent.start_char, start_char - 60) : start_char]
-        if _COMPARED.search(before) is not None or (
-            compared_end >= sent.start_char
-            and _COORDINATED.fullmatch(ctx.text, compared_end, start_char) is not None
+        if (
+            _COMPARED.search(before) is not None
+            or _FACTOR_OF.search(before)
+            or (
+                compared_end >= sent.start_char
+                and _COORDINATED.fullmatch(ctx.text, compared_end, start_char) is not None
+            )
         ):
             # a baseline ("faster than GPUs"), or one listed with it ("compare X to a Haswell
             # CPU and an Nvidia K80 GPU")
