@@ -2597,6 +2597,8 @@ def test_cost_effective_said_of_other_hardware_is_no_claim(extractor: Extractor)
          {"HECKTOR21", "PI-CAI22"}),
         ("FernNet is tested on three benchmarks, Foo-QA, BarBench and Baz3D, and wins.",
          {"Foo-QA", "BarBench", "Baz3D"}),
+        # a capitalised word after "the", before a head word
+        ("FernNet leads all open models on the Vicuna benchmark.", {"Vicuna"}),
         # or after a singular head, names that may open in lowercase
         ("Experiments on the largest SAR vessel dataset, xView3-SAR, show gains.",
          {"xView3-SAR"}),

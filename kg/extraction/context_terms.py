@@ -45,10 +45,11 @@ _TASK_MODIFIERS = tuple(_WORDS["task_modifier_suffixes"])
 _LEAD_WORDS = [*_WORDS["dataset_leads"], *(w.capitalize() for w in _WORDS["dataset_leads"])]
 _LEADS = prefix_free(_LEAD_WORDS)
 # a name with a capital and a capital or digit after it, lowercase letters before it allowed
-# ("fastMRI", "iNat2018"), and a year after it ("ISPD 2015")
+# ("fastMRI", "iNat2018"), and a year after it ("ISPD 2015"); or a capitalised word after "the"
+# mid-sentence ("on the Vicuna benchmark")
 _DATASET_HEAD = re.compile(
     rf"(?:{alternation(_LEAD_WORDS)})\s+(?:the\s+)?"
-    r"(?P<n>[a-z]*[A-Z][\w\-.]*[A-Z0-9][\w\-.]*(?:\s(?:19|20)\d\d)?)"
+    r"(?P<n>[a-z]*[A-Z][\w\-.]*[A-Z0-9][\w\-.]*(?:\s(?:19|20)\d\d)?|(?<=the\s)[A-Z][a-z]{2,})"
     rf"\s+(?:{alternation(_LEXICON['dataset_heads'])})\b"
 )
 _TITLE_FOR = re.compile(
