@@ -1170,6 +1170,8 @@ def test_saved_pipeline_loads_without_importing_kg(tmp_path) -> None:
         ("TITAN RTX", "NVIDIA Titan RTX GPU"),
         ("Quadro GPU", "NVIDIA Quadro GPU"),
         ("Jetson Tegra X2", "NVIDIA Tegra X2"),
+        ("ZC706", "Xilinx ZC706 FPGA"),
+        ("Ultra96", "Xilinx Ultra96 FPGA"),
     ],
 )
 def test_hardware_models_keep_their_name(written: str, name: str) -> None:
