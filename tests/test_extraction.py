@@ -244,7 +244,7 @@ def test_pluralised_metric_codes(
             "FernNet has an energy consumption of only 196\u03bcJ per inference.",
             ("energy", "only 196\u03bcJ", "lower"),
         ),
-        ("FernNet reduces the power consumption to under 10 W.", ("energy", "under 10 W", "lower")),
+        ("FernNet reduces the power consumption to under 10 W.", ("power", "under 10 W", "lower")),
         # memory before another metric says what it is of: one claim, on the head
         ("FernNet achieves 45.8% memory energy savings.", ("energy", "45.8%", "lower")),
         ("FernNet gives a 9.8x memory latency speedup.", ("speedup", "9.8x", "higher")),
@@ -1762,6 +1762,26 @@ def test_efficiency_adjectives(
 @pytest.mark.parametrize(
     ("sentence", "claims"),
     [
+        # energy, energy efficiency and power are claimed apart: the first does not hide the rest
+        ("FernNet gives a 120x energy saving; it is 3,400x more energy efficient than a GPU, "
+         "with a power dissipation of only 600mW.",
+         {("energy", "120x"), ("energy", "3,400x"), ("power", "only 600mW")}),
+        # memory types are memory
+        ("FernNet uses 3.5x less SRAM than MobileNetV2.", {("memory", "3.5x")}),
+        ("FernNet reduces DRAM access by 10.0x.", {("memory", "10.0x")}),
+        # a machine's processing power is its throughput, not its power draw
+        ("FernNet has a processing power of 102 GOPS/s.", {("throughput", "102 GOPS/s")}),
+    ],
+)  # fmt: skip
+def test_metrics_claimed_apart(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
         # a value that is a condition the method works under is no result
         ("Within a strict 6 fps real-time constraint, FernNet reaches 45 mAP.", {("mAP", "45")}),
         ("Under a 300M FLOPs budget, FernNet achieves 77.1% top-1 accuracy.",
@@ -2166,6 +2186,7 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
     methods = {m.name: m for m in extractor.extract(paper("Fast Ferns", abstract)).methods}
     assert name in methods
     assert alias is None or alias in methods[name].aliases
+
 
 
 def test_a_capitalised_description_is_no_name(extractor: Extractor) -> None:

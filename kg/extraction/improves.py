@@ -979,8 +979,13 @@ class ImprovementRules:
                     "dataset": dataset,
                     "evidence": ctx.evidence(sent, rule, _CONFIDENCE[rule]),
                 }
-                # "2x faster" and "2x speedup" claim one thing: speed
+                # "2x faster" and "2x speedup" claim one thing: speed; "120x energy saving" and
+                # "3,400x more energy efficient" two
                 head = "speed" if entry.canonical == "speedup" else entry.canonical
+                if entry.family != "efficiency" and not self.efficiency_heads.isdisjoint(
+                    _metric_words(metric_text)
+                ):
+                    head += " efficiency"
                 key = (method_key(method) if method else "", head)
                 prev = results.get(key)
                 # "adding only 3.8% memory overhead ... saves the memory (up to 6.5x)": the
