@@ -2188,6 +2188,14 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
     assert alias is None or alias in methods[name].aliases
 
 
+def test_a_long_form_does_not_reach_into_an_earlier_parenthesis(extractor: Extractor) -> None:
+    x = extractor.extract(paper("Fast Ferns", (
+        "We propose FernNet, which designs the neural architecture (FernNAS) and the lightweight "
+        "inference engine (FernEngine)."
+    )))  # fmt: skip
+    methods = {m.name: m.aliases for m in x.methods}
+    assert methods["FernEngine"] == ()
+
 
 def test_a_capitalised_description_is_no_name(extractor: Extractor) -> None:
     x = extractor.extract(

@@ -116,6 +116,11 @@ def long_form_of(acronym: str, before: str) -> str | None:
     if not window:
         return None
     text = " ".join(window)
+    # not across an earlier parenthesis: "architecture (TinyNAS) and the lightweight inference
+    # engine (TinyEngine)"
+    cut = max(text.rfind(")"), text.rfind("("))
+    if cut >= 0:
+        text = text[cut + 1 :]
     low = aligned_casefold(text)
     # each letter, last to first, at its previous occurrence (str.rfind, not a Python loop per
     # character)
