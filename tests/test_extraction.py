@@ -1782,6 +1782,23 @@ def test_metrics_claimed_apart(
 @pytest.mark.parametrize(
     ("sentence", "claims"),
     [
+        # a named cost cut is claimed with no value; a bare computation or cost is too vague
+        ("FernNet uses depthwise convolutions to greatly reduce computation cost.",
+         {("FLOPs", None)}),
+        ("FernNet incurs lower communication overhead.", {("communication cost", None)}),
+        ("FernNet needs less computation.", set()),
+        ("FernNet reaches greater accuracy at lower cost.", {("accuracy", None)}),
+    ],
+)  # fmt: skip
+def test_cost_cuts_with_no_value(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str | None]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
         # a value that is a condition the method works under is no result
         ("Within a strict 6 fps real-time constraint, FernNet reaches 45 mAP.", {("mAP", "45")}),
         ("Under a 300M FLOPs budget, FernNet achieves 77.1% top-1 accuracy.",

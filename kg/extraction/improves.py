@@ -427,6 +427,7 @@ class ImprovementRules:
         self.vague = vocab.words("vague_metrics")
         # claims in these families need a number: "with fewer parameters" is a side remark
         self.need_value = frozenset(lex["need_value_families"])
+        self.cost_heads = frozenset(lex["cost_heads"])
         bare = lex["bare_levels"]
         self.bare_families = frozenset(bare["families"])
         self.bare_metrics = frozenset(
@@ -862,7 +863,10 @@ class ImprovementRules:
                             vi = None
                 if vi is None and (
                     not claimed
-                    or entry.family in self.need_value
+                    or (
+                        entry.family in self.need_value
+                        and not self._cost_cut(metric_text, near_words[ms][0])
+                    )
                     or metric_text.casefold() in self.value_only
                 ):
                     continue
@@ -1442,6 +1446,13 @@ class ImprovementRules:
             for i, w in enumerate(before)
             if w in increase
         )
+
+    def _cost_cut(self, metric_text: str, before: list[str]) -> bool:
+        """Whether a named cost is said to be cut ("greatly reduce computation cost"), a claim
+        with no value in a family that otherwise needs one ("less computation" and "lower cost"
+        say too little)."""
+        head, _, last = metric_text.rpartition(" ")
+        return bool(head) and last.casefold() in self.cost_heads and self._reduced(before)
 
     def _reduced(self, before: list[str]) -> bool:
         """Whether one of the words `before` a metric says it is lowered: "lower overhead",
