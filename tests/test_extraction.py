@@ -1782,6 +1782,23 @@ def test_metrics_claimed_apart(
 @pytest.mark.parametrize(
     ("sentence", "claims"),
     [
+        # a power with no energy metric named is the power the method draws ...
+        ("All processing is done with only 64 mW on average.", {("power", "only 64 mW")}),
+        ("FernNet consumes 2.1 W on a Jetson Nano.", {("power", "2.1 W")}),
+        ("FernNet reaches 30 FPS at 2 W.", {("FPS", "30 FPS"), ("power", "2 W")}),
+        # ... not a device's rating
+        ("FernNet runs on the Jetson Nano, a 10 W device.", set()),
+    ],
+)  # fmt: skip
+def test_power_drawn(
+    extractor: Extractor, sentence: str, claims: set[tuple[str, str | None]]
+) -> None:
+    assert {(c.metric, c.value) for c in fern(extractor, sentence).improves} == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
         # a named cost cut is claimed with no value; a bare computation or cost is too vague
         ("FernNet uses depthwise convolutions to greatly reduce computation cost.",
          {("FLOPs", None)}),

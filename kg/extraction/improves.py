@@ -70,6 +70,7 @@ _CONFIDENCE = {
     "metric_with_value": 0.85,
     "score_level": 0.75,
     "time_taken": 0.7,
+    "power_drawn": 0.7,
     "metric_claim": 0.6,
 }
 _RATE = re.compile(r"\s*(?:/\s*s\b|per\b)")
@@ -601,6 +602,14 @@ class ImprovementRules:
         self.training_words = frozenset(taken["training_words"])
         self.time_default = vocab.metric_by_alias[taken["default"]]
         self.time_training = vocab.metric_by_alias[taken["training"]]
+        drawn = lex["power_drawn"]
+        self.power_leads = frozenset(drawn["leads"])
+        self.power_metric = vocab.metric_by_alias[drawn["metric"]]
+        self.power_units = frozenset(vocab.quantities["dimensions"]["power"])
+        # where a power can be written: "64 mW", "2W", "5 watts"
+        self.power_written = re.compile(
+            rf"\d\s?(?:{alternation(drawn['unit_words'])})\b", re.IGNORECASE
+        )
         verbs = alternation([c for c in self.outperform_cues if " " not in c])
         self.outperformed_by_factor = re.compile(
             rf"\b({verbs})\b[^,;:()]{{0,80}}?\bby\s+(?:(?:{alternation(lex['factor_hedges'])})\s+)?"
@@ -630,8 +639,14 @@ class ImprovementRules:
         first_self = min(
             (i for i, rows in cues.items() for r in rows if r[0] == "SELF"), default=1 << 30
         )
-        # "generation in only 10 seconds": a sentence with no metric named can state a time taken
+        # "generation in only 10 seconds": a sentence with no metric named can state a time taken,
+        # and "done with only 64 mW" a power drawn
         timed = {i for i, rows in cues.items() for r in rows if r[0] == "TIME"}
+        powered = (
+            {s.i for s in ctx.sentences if self.power_written.search(s.text)}
+            if self.power_written.search(doc.text)
+            else set()
+        )
         extra = [
             s
             for s in ctx.sentences
@@ -643,6 +658,7 @@ class ImprovementRules:
                     and self.outperformed_by_factor.search(s.text.casefold()) is not None
                 )
                 or s.i in timed
+                or s.i in powered
             )
         ]
         if extra:
@@ -742,6 +758,11 @@ class ImprovementRules:
                 times = self._time_taken(text, low, wordset, quantities)
                 taken_at = {c[2] for c in times}
                 cands += times
+            drawn_at: set[int] = set()  # where the leads of the powers drawn are
+            if sent.i in powered and all(c[0].family != "energy" for c in cands):
+                drawn = self._power_drawn(low, quantities)
+                drawn_at = {c[2] for c in drawn}
+                cands += drawn
             owned_values: list[tuple[int, Quantity]] = []  # the baselines' values
             if _holds_any(low, self.owner_cues):
                 # "compared with 52% for policies trained with sparse rewards": the baseline's
@@ -966,6 +987,8 @@ class ImprovementRules:
                     if level
                     else "time_taken"
                     if ms in taken_at
+                    else "power_drawn"
+                    if ms in drawn_at
                     else "metric_with_value"
                     if value
                     else "metric_claim"
@@ -1362,6 +1385,23 @@ class ImprovementRules:
                 ms, me = word_at, word_at + len(word)
                 named = text[ms:me]
             out.append((entry, named, ms, me, set(), True, ms))
+        return out
+
+    def _power_drawn(
+        self, low: str, quantities: list[tuple[int, int, Quantity]]
+    ) -> list[tuple[Any, str, int, int, set[str], bool, int]]:
+        """The power metric for each power a lead word gives, in a sentence that names no energy
+        metric: "all processing is done with only 64 mW"; its place is the lead's."""
+        out: list[tuple[Any, str, int, int, set[str], bool, int]] = []
+        for qs, _qe, q in quantities:
+            if q.unit not in self.power_units:
+                continue
+            words = _last_words(low, qs, 1)
+            if not words or words[-1] not in self.power_leads:
+                continue
+            lead = low.rfind(words[-1], 0, qs)
+            entry = self.power_metric
+            out.append((entry, entry.canonical, lead, lead + len(words[-1]), set(), True, lead))
         return out
 
     def _bare_level(
