@@ -1217,6 +1217,22 @@ def test_products_in_costs_and_phone_series(
 @pytest.mark.parametrize(
     ("sentence", "hardware"),
     [
+        # qualified classes are targets apart, a shared head included
+        ("FernNet runs on both desktop and mobile GPUs.", {"consumer GPU", "mobile GPU"}),
+        ("FernNet runs on desktop GPUs and on mobile GPUs.", {"consumer GPU", "mobile GPU"}),
+        # a bare class adds nothing to a qualified one
+        ("FernNet runs on mobile GPUs. The GPU kernels are fused.", {"mobile GPU"}),
+    ],
+)  # fmt: skip
+def test_qualified_classes_are_kept_apart(
+    extractor: Extractor, sentence: str, hardware: set[str]
+) -> None:
+    assert {t.hardware for t in fern(extractor, sentence).targets} == hardware
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hardware"),
+    [
         # a model number hyphened onto the family's model, and class words after it
         ("FernNet runs on a single core of an Intel Core i7-1260P CPU.", "Intel Core i7-1260P CPU"),
         ("FernNet runs on a Core i7 laptop.", "Intel Core i7 CPU"),

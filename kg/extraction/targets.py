@@ -237,6 +237,19 @@ def _soc_part(entry: HardwareEntry, written: str, vocab: Vocabulary) -> str:
     return part.hw_class
 
 
+def _elided(before: str, written: str, vocab: Vocabulary) -> tuple[Any, str] | None:
+    """The generic hardware a word coordinated before a qualified class names with the class's
+    head ("desktop and mobile GPUs": desktop GPUs), if the vocabulary knows it, and its
+    spelling."""
+    head = written.rpartition(" ")[2]
+    words = before.rstrip().rsplit(None, 2)
+    if not head or len(words) < 2 or words[-1].casefold() not in ("and", "or"):
+        return None
+    spelled = f"{words[-2].strip(',')} {head}"
+    entry = vocab.hardware_by_alias.get(spelled.casefold())
+    return (entry, spelled) if entry is not None and entry.vendor is None else None
+
+
 def extract_targets(
     doc: Doc, ctx: DocContext, vocab: Vocabulary, resolver: MethodResolver
 ) -> list[dict[str, Any]]:
@@ -336,26 +349,45 @@ def extract_targets(
             )
         ):
             continue  # the method's own product is named before it
+        evidence = ctx.evidence(sent, rule, 0.9 if specific else 0.7)
         out[key] = {
             "method": method,
             "hardware": name,
             "vendor": entry.vendor,
             "class": hw_class,
             "text": written,
-            "evidence": ctx.evidence(sent, rule, 0.9 if specific else 0.7),
+            "evidence": evidence,
         }
-    # one generic target per (method, class): the most specific wording ("mobile NPU" over
-    # "NPU"); a bare class ("GPU") is dropped when a product of that class is named
+        elided = None if specific else _elided(before, written, vocab)
+        if elided is not None and (key[0], elided[0].canonical) not in out:
+            # "desktop and mobile GPUs": the head is shared
+            out[(key[0], elided[0].canonical)] = {
+                "method": method,
+                "hardware": elided[0].canonical,
+                "vendor": None,
+                "class": elided[0].hw_class,
+                "text": elided[1],
+                "evidence": evidence,
+            }
+    # qualified classes are kept apart ("desktop and mobile GPUs"); of the other generic
+    # wordings of a class, the longest; a bare class ("GPU") is dropped when a qualified one
+    # ("mobile GPU") or a product of that class is named
     targets = list(out.values())
     specific_classes = {(t["method"], t["class"]) for t in targets if t["vendor"]}
+    qualified = {
+        id(t): (t["method"], t["class"])
+        for t in targets
+        if not t["vendor"] and t["hardware"].endswith(f" {t['class']}")
+    }
     best_generic: dict[tuple[str | None, str], dict[str, Any]] = {}
     for t in targets:
-        if t["vendor"]:
+        if t["vendor"] or id(t) in qualified:
             continue
         key = (t["method"], t["class"])
         if key in best_generic and len(best_generic[key]["hardware"]) >= len(t["hardware"]):
             continue
         best_generic[key] = t
+    qualified_classes = set(qualified.values())
     # "NVIDIA GPU" adds nothing when "NVIDIA Blackwell GPU" is named too, nor "TPU" (a class one
     # vendor makes) when "Google TPU v5e" is
     products = {
@@ -370,9 +402,12 @@ def extract_targets(
                 kept.append(t)
             continue
         key = (t["method"], t["class"])
+        if id(t) in qualified:
+            kept.append(t)
+            continue
         if best_generic.get(key) is not t:
             continue
-        if key in specific_classes and t["hardware"] == t["class"]:
+        if t["hardware"] == t["class"] and (key in specific_classes or key in qualified_classes):
             continue
         kept.append(t)
     return kept
