@@ -600,6 +600,11 @@ def test_proposed_lists(extractor: Extractor, abstract: str, names: dict[str, st
         # a spelled-out acronym in the phrase is no head of it
         ("We present AlphaNet, a high-speed Large Language Model (LLM) inference engine on a PC.",
          "system"),
+        # a variant of a kind is of that kind, before the name or in its appositive
+        ("We introduce a novel efficient model variant dubbed AlphaNet.", "model"),
+        ("We present AlphaNet, a sparse attention variant for long inputs.", "method"),
+        ("We present AlphaNet, a network variant for long inputs.", "model"),
+        ("We present AlphaNet, a highly scalable stack design for MoE.", "system"),
     ],
 )  # fmt: skip
 def test_kind_is_the_head_of_the_appositive(extractor: Extractor, abstract: str, kind: str) -> None:

@@ -273,6 +273,8 @@ class ProposalRules:
         self.not_names = vocab.words("not_names")
         self.not_acronyms = frozenset(lex["not_method_acronyms"])
         self.kind_heads: dict[str, str] = lex["kind_heads"]
+        # "a novel model variant": a head that takes the kind of a kind word before it
+        self.deferring_kinds = frozenset(lex["deferring_kind_heads"])
         self.kind_gerunds: dict[str, str] = lex["kind_gerunds"]
         self.naming_cues = frozenset(lex["naming_cues"])
         self.component_cues = vocab.words("component_cues")
@@ -484,6 +486,9 @@ class ProposalRules:
         for k in range(len(before) - 1, -1, -1):
             w = before[k].strip(_STRIP).casefold()
             if w in self.kind_heads:
+                if k and w in self.deferring_kinds:
+                    prev = before[k - 1].strip(_STRIP).casefold()
+                    return self.kind_heads.get(prev, self.kind_heads[w])
                 return self.kind_heads[w]
             # "a new family of object detectors, called FooDet": one of them
             if w.endswith("s") and before[k].endswith(",") and w[:-1] in self.kind_heads:
@@ -503,7 +508,8 @@ class ProposalRules:
             if raw.startswith("(") and raw.endswith(")"):
                 continue  # "a Large Language Model (LLM) inference engine": a spelled acronym
             if w in self.kind_heads:
-                head = self.kind_heads[w]
+                if head is None or w not in self.deferring_kinds:
+                    head = self.kind_heads[w]
                 if raw[-1] in ",.;:)":
                     return head
                 continue
