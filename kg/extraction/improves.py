@@ -597,6 +597,9 @@ class ImprovementRules:
         # "outperforms previous works in both perplexity and ...": the metric it is beaten in
         self.outperform_cues = tuple(c.casefold() for c in lex["outperform_in_cues"])
         self.speedup = vocab.metric_by_alias["speedup"]
+        self.parameters = vocab.metric_by_alias["parameters"]
+        self.model_size = vocab.metric_by_alias["model size"]
+        self.data_units = frozenset(vocab.quantities["dimensions"]["data"])
         taken = lex["time_taken"]
         self.time_leads = frozenset(taken["leads"])
         self.training_words = frozenset(taken["training_words"])
@@ -993,6 +996,8 @@ class ImprovementRules:
                     if value
                     else "metric_claim"
                 )
+                if value is not None and entry is self.parameters and value.unit in self.data_units:
+                    entry = self.model_size  # "compresses X to 0.5MB": a size, not a count
                 claim = {
                     "method": method,
                     "metric": entry.canonical,
