@@ -293,6 +293,11 @@ def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str,
         ("AUC@5", "AUC", "quality"),
         ("HPWL", "wirelength", "quality"),
         ("real-time factor", "runtime", "speed"),
+        # a diffusion model's sampling steps are its inference's, not its training's
+        ("sampling steps", "runtime", "speed"),
+        ("denoising steps", "runtime", "speed"),
+        ("SRAM", "memory", "memory"),
+        ("power consumption", "power", "energy"),
     ],
 )
 def test_metric_names_and_families(text: str, canonical: str, family: str) -> None:
