@@ -206,6 +206,9 @@ def test_pluralised_metric_codes(
         ("FernNet raises BLEU by 1.2.", ("BLEU", "1.2", "higher")),
         ("FernNet slashes FID by 3.2.", ("FID", "3.2", "lower")),
         ("FernNet trims perplexity by 0.4.", ("perplexity", "0.4", "lower")),
+        # ... or signed as one
+        ("FernNet improves mIoU by +2.3 on ADE20K.", ("mIoU", "2.3", "higher")),
+        ("FernNet outperforms DETR by a large margin (+3.1 AP).", ("AP", "3.1", "higher")),
         # energy efficiency written as work per energy: higher is better
         ("FernNet improves tokens per joule by 5.6x.", ("energy", "5.6x", "higher")),
         ("FernNet achieves 12.1 TOPS/W.", ("energy", "12.1 TOPS/W", "higher")),

@@ -45,8 +45,8 @@ from kg.extraction.targets import MethodResolver
 from kg.extraction.terms import terms_of
 from kg.extraction.vocab import Vocabulary, alternation
 
-_BY_END = re.compile(r"\bby\s*$")
-_BY_WORD_END = re.compile(r"\bby\b\s*$")
+_BY_END = re.compile(r"\bby\s*\+?$")
+_BY_WORD_END = re.compile(r"\bby\b\s*\+?$")
 # "the FID of DDIM (from 9.65 to 6.07)": a named owner of the metric
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*)?)(?=\s+from\s)")
 # "(the speed on ...) was improved by": the metric is the subject of a passive claim verb
@@ -877,6 +877,7 @@ class ImprovementRules:
                     qs, qe, _q = quantities[vi]
                     if (
                         (text.find("by", 0, qs) < 0 or not _BY_END.search(text, 0, qs))
+                        and text[qs - 1 : qs] != "+"  # "(+3.1 AP)", "by +2.3": a gain
                         and not _from_to(text, qs, quantities[vi][2])
                         and not (
                             entry.canonical in self.factor_metrics and _FACTOR_OF.match(text[me:qs])
