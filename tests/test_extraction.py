@@ -2743,6 +2743,10 @@ def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Ext
         ("FernNet runs on the Edge TPU in Coral devices.", {"Google Edge TPU", "Google Coral"}),
         # a model letter before the sentence's period
         ("FernNet achieves a 1.4x speedup on an iPhone X. It is small.", {"Apple iPhone X"}),
+        # a chip made in a CMOS process is an ASIC
+        ("FernNet is fabricated in a 28nm CMOS process.", {"ASIC"}),
+        # the hardware of the work a sentence opens by contrasting with is not the method's
+        ("Unlike prior methods that require expensive GPUs, FernNet runs on CPUs.", {"CPU"}),
     ],
 )
 def test_hardware_as_written(extractor: Extractor, sentence: str, hardware: set[str]) -> None:
