@@ -2248,6 +2248,8 @@ def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, v
         # a capitalised word before a component word, after a word saying it is new
         ("This paper proposes a novel Ghost module to generate more feature maps.", "Ghost",
          None),
+        # a name said to be the one proposed
+        ("Detection is slow. The proposed FernNet achieves a 2x speedup.", "FernNet", None),
     ],
 )  # fmt: skip
 def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str | None) -> None:

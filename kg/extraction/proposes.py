@@ -345,6 +345,8 @@ class ProposalRules:
             rf"[Oo](?<!\w[Oo])ur\s+(?:(?P<a>{alternation(words['own_adjectives'])})\s+)?"
             rf"(?:(?P<h>{heads})s?\s*,\s*)?(?P<n>[^\s,;:()]+)"
         )
+        # "The proposed FernNet achieves ...": a name said to be the paper's own
+        self.proposed_name = re.compile(r"[Tt](?<!\w[Tt])he\s+proposed\s+(?P<n>[^\s,;:()]+)")
         # "our final method, MC-SMoE", "our full model, X": the paper's principal contribution
         self.final_adjectives = frozenset(words["final_adjectives"])
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
@@ -1193,6 +1195,9 @@ class ProposalRules:
             for m in self.own_name.finditer(text):
                 final = m["h"] is not None and m["a"] in self.final_adjectives
                 spans.append((m.start("n"), m.end("n"), "own_final_name" if final else "own_name"))
+        if "proposed " in text:
+            for m in self.proposed_name.finditer(text):
+                spans.append((m.start("n"), m.end("n"), "own_name"))
         if "NOVEL" in cues:
             for m in self.appositive.finditer(text):
                 start = text.rfind(" ", 0, m.start()) + 1
