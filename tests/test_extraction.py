@@ -2250,6 +2250,7 @@ def test_improvement_claimed(extractor: Extractor, sentence: str, metric: str, v
          None),
         # a name said to be the one proposed
         ("Detection is slow. The proposed FernNet achieves a 2x speedup.", "FernNet", None),
+        ("Detection is slow. FernNet, our new detector, halves latency.", "FernNet", None),
     ],
 )  # fmt: skip
 def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str | None) -> None:
