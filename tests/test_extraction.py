@@ -676,6 +676,8 @@ def test_kind_from_the_title(extractor: Extractor, title: str, kind: str) -> Non
         # there is not the paper's
         ("The training-time model is converted, so that the model is named AlphaNet.", "model"),
         ("A model called BetaNet is slow to train.", "method"),
+        # the words before its first mention, not those of a long form it abbreviates
+        ("We describe a new mobile architecture, AlphaNet, that improves detection.", "model"),
     ],
 )
 def test_kind_where_the_abstract_describes_the_title_name(
@@ -684,6 +686,15 @@ def test_kind_where_the_abstract_describes_the_title_name(
     """A title name the title gives no kind takes the kind of the abstract's description."""
     x = extractor.extract(paper("AlphaNet: Achieving Real-Time DNN Execution", abstract))
     assert [(m.name, m.kind) for m in x.methods] == [("AlphaNet", kind)]
+
+
+def test_a_long_form_before_the_title_name_gives_it_no_kind(extractor: Extractor) -> None:
+    x = extractor.extract(paper(
+        "AMC: AutoML for Phones",
+        "In this paper, we propose AutoML for Model Compression (AMC) which uses reinforcement "
+        "learning.",
+    ))  # fmt: skip
+    assert [(m.name, m.kind) for m in x.methods] == [("AMC", "method")]
 
 
 def test_the_abstract_says_what_a_benchmarking_title_name_is(extractor: Extractor) -> None:

@@ -484,6 +484,14 @@ class ProposalRules:
             head = self._appositive_kind(rest)
             if head is not None:
                 return head
+        kind = self._kind_before(text, start)
+        if kind is None and long:
+            return self.kind_heads.get(long.rsplit(None, 1)[-1].strip(_STRIP).casefold())
+        return kind
+
+    def _kind_before(self, text: str, start: int) -> str | None:
+        """Kind from a head word in the three words before a name ("a new mobile architecture,
+        MobileNetV2")."""
         before = text[:start].rsplit(None, 3)[-3:]
         for k in range(len(before) - 1, -1, -1):
             w = before[k].strip(_STRIP).casefold()
@@ -497,8 +505,6 @@ class ProposalRules:
                 return self.kind_heads[w[:-1]]
             if w in self.list_joiners and k and before[k - 1].endswith(","):
                 break  # "RouteBench, a large benchmark, and RouterX": the other item's kind
-        if long:
-            return self.kind_heads.get(long.rsplit(None, 1)[-1].strip(_STRIP).casefold())
         return None
 
     def _appositive_kind(self, rest: str) -> str | None:
@@ -1280,11 +1286,14 @@ class ProposalRules:
     def _described_kind(self, ctx: DocContext, name: str, found: list[MethodCandidate]) -> None:
         """The kind the abstract gives the title's name where it first describes it, when the
         title gave none: "PowerInfer, a high-speed ... inference engine", "FBNets, a family of
-        models", "PatDNN is an end-to-end framework"."""
+        models", "PatDNN is an end-to-end framework", else the words before its first mention
+        ("a new mobile architecture, MobileNetV2")."""
         cand = _found(name, found)
         if cand is None or cand.kind != "method":
             return
         name = cand.name
+        before: str | None = None  # the kind the words before its first mention give
+        first = True
         for sent in ctx.sentences:
             if sent.in_title:
                 continue
@@ -1296,11 +1305,18 @@ class ProposalRules:
                     end += 1  # "FBNets"
                 copula = None if text[at - 1 : at].isalnum() else _COPULA.match(text, end)
                 if copula is not None:
-                    kind = self._appositive_kind(text[copula.end() :])
+                    kind = self._appositive_kind(text[copula.end() :]) or before
                     if kind is not None:
                         cand.kind = kind
                     return
+                if first and not text[at - 1 : at].isalnum():
+                    # "a new mobile architecture, X" (not a long form: "... Model (X)")
+                    if not text[:at].rstrip().endswith("("):
+                        before = self._kind_before(text, at)
+                    first = False
                 at = text.find(name, at + 1)
+        if before is not None:
+            cand.kind = before
 
     def _short_forms_merged(self, found: list[MethodCandidate]) -> list[MethodCandidate]:
         """A name that another one writes with a kind word after it is that one's alias:
