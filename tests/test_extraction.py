@@ -1980,6 +1980,11 @@ def test_a_baselines_value_and_words_are_not_claimed(
          "baseline", {"performance": "its teacher BERT-Base", "parameters": "its teacher BERT-Base",
                       "speed": "its teacher BERT-Base"}),
         ("FernNet improves the accuracy of BERT by 3%.", "baseline", {"accuracy": None}),
+        # "with respect to" compares; a parity with a baseline's metric names the baseline
+        ("FernNet reduces memory by 60% with respect to full fine-tuning.", "baseline",
+         {"memory": "full fine-tuning"}),
+        ("FernNet matches the accuracy of BERT-Large while being 4x smaller.", "baseline",
+         {"parameters": "BERT-Large"}),
         # each value's own "over": the first one's ends before the next value
         ("FernNet enables training speedups of up to 40% over MoEs trained with the Tutel library "
          "and 2.4x over DNNs trained with Megatron-LM.",

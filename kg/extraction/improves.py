@@ -1630,7 +1630,11 @@ class ImprovementRules:
         m = self.parity_baseline.search(text)
         if m is None or method_key(m.group("b")) in method_keys:
             return []
-        return [(m.start(), m.group("b"))]
+        b = m.group("b")
+        folded = b.casefold()
+        lead = next((w for w in self.baseline_leads if folded.startswith(w)), None)
+        # "matches the accuracy of BERT-Large": BERT-Large
+        return [(m.start(), b[len(lead) :].lstrip() if lead is not None else b)]
 
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
