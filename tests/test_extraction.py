@@ -271,6 +271,10 @@ def test_pluralised_metric_codes(
             ("parameters", "4x", "lower"),
         ),
         ("FernNet compresses the KV cache by 4x.", ("memory", "4x", "lower")),
+        (
+            "FernNet achieves 3.5x compression with no loss in BLEU.",
+            ("parameters", "3.5x", "higher"),
+        ),
     ],
 )
 def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str, str]) -> None:
