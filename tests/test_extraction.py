@@ -2279,6 +2279,26 @@ def test_coined_names(extractor: Extractor, abstract: str, name: str, alias: str
     assert alias is None or alias in methods[name].aliases
 
 
+@pytest.mark.parametrize(
+    ("sentence", "parts"),
+    [
+        ("FernNet consists of FernAttn, a sparse attention kernel, and FernCache, a cache "
+         "manager.", ["FernAttn", "FernCache"]),
+        ("It comprises three modules, namely FernAttn, FernCache and FernSched.",
+         ["FernAttn", "FernCache", "FernSched"]),
+        # existing models it is built from are no parts it proposes
+        ("FernNet consists of a ResNet-50 backbone and a BERT encoder.", []),
+    ],
+)  # fmt: skip
+def test_parts_a_composition_verb_lists(
+    extractor: Extractor, sentence: str, parts: list[str]
+) -> None:
+    methods = fern(extractor, sentence).methods
+    assert [(m.name, m.main) for m in methods] == [
+        ("FernNet", True), *((p, False) for p in parts)
+    ]  # fmt: skip
+
+
 def test_a_long_form_does_not_reach_into_an_earlier_parenthesis(extractor: Extractor) -> None:
     x = extractor.extract(paper("Fast Ferns", (
         "We propose FernNet, which designs the neural architecture (FernNAS) and the lightweight "

@@ -351,6 +351,7 @@ class ProposalRules:
         self.final_adjectives = frozenset(words["final_adjectives"])
         # "... (BiFA) module is further proposed", "PyTorch-Direct is devised"
         self.passive_verbs = tuple(words["passive_verbs"])
+        self.composition_verbs = tuple(words["composition_verbs"])
         self.passive_subject_breaks = frozenset(words["passive_subject_breaks"])
         self.passive = re.compile(
             rf"\b(?:is|are)\s+(?:(?:{alternation(words['passive_adverbs'])})\s+)?"
@@ -1153,6 +1154,15 @@ class ProposalRules:
                     (sent, rule, 0.7),
                 )
 
+        # 5. the named parts a composition verb lists ("X consists of XAttn, a sparse attention
+        # kernel, and XCache, a cache manager"; "two components: XAttn and XCache")
+        if found and any(v in ctx.text for v in self.composition_verbs):
+            for sent in ctx.sentences:
+                if not sent.in_title:
+                    for n in self.listed_components(sent.text, found):
+                        add(n[2], n[3], self.kind_near(sent.text, n[0], n[1], n[3]), False,
+                            (sent, "listed_component", 0.6))  # fmt: skip
+
         # acronym definitions anywhere that expand a name already found (aliases only)
         if found:
             for sent in ctx.sentences:
@@ -1190,6 +1200,30 @@ class ProposalRules:
             if unnamed:
                 found.append(unnamed)
         return found
+
+    def listed_components(
+        self, text: str, found: list[MethodCandidate]
+    ) -> list[tuple[int, int, str, str | None]]:
+        """The names a composition verb lists after the paper's own method, each set off by an
+        appositive or after a component word ("three modules, namely ..."): parts of it, not
+        the existing models it is built from ("a ResNet-50 backbone and a BERT encoder")."""
+        for verb in self.composition_verbs:
+            at = text.find(verb)
+            if at < 0:
+                continue
+            subject = text[:at].casefold()
+            last = subject.rstrip().rsplit(None, 1)[-1:]
+            if last not in (["it"], ["which"]) and not any(
+                c.name.casefold() in subject for c in found
+            ):
+                return []
+            end = at + len(verb)
+            names = self.names_after(text, end, False)
+            if not names:
+                return []
+            listed = not self.component_cues.isdisjoint(_WORD.findall(text[end : names[0][0]]))
+            return [n for n in names if listed or text.startswith((", a ", ", an "), n[1])]
+        return []
 
     def introduced(
         self, text: str, cues: set[str]
