@@ -647,7 +647,7 @@ class ImprovementRules:
         timed = {i for i, rows in cues.items() for r in rows if r[0] == "TIME"}
         powered = (
             {s.i for s in ctx.sentences if self.power_written.search(s.text)}
-            if self.power_written.search(doc.text)
+            if self.power_written.search(ctx.text)
             else set()
         )
         extra = [
