@@ -212,7 +212,7 @@ def test_pluralised_metric_codes(
         # energy efficiency written as work per energy: higher is better
         ("FernNet improves tokens per joule by 5.6x.", ("energy", "5.6x", "higher")),
         ("FernNet achieves 12.1 TOPS/W.", ("energy", "12.1 TOPS/W", "higher")),
-        ("FernNet doubles the performance per watt.", ("energy", None, "higher")),
+        ("FernNet doubles the performance per watt.", ("energy", "doubles", "higher")),
         # "more than" bounds the value of a comparative metric word
         (
             "FernNet is more than 60 times smaller yet on par with SAM.",
@@ -271,6 +271,9 @@ def test_pluralised_metric_codes(
             ("parameters", "4x", "lower"),
         ),
         ("FernNet compresses the KV cache by 4x.", ("memory", "4x", "lower")),
+        ("FernNet doubles the throughput of ViT-L.", ("throughput", "doubles", "higher")),
+        ("System latency is halved.", ("latency", "halved", "lower")),
+        ("FernNet improves throughput by 10+%.", ("throughput", "10+%", "higher")),
         (
             "FernNet achieves 3.5x compression with no loss in BLEU.",
             ("parameters", "3.5x", "higher"),
@@ -388,6 +391,11 @@ def test_hardware_spans_share_an_id(extractor: Extractor) -> None:
         ("1/3", 1 / 3, "fraction"),
         ("3 orders of magnitude", 1000.0, "x"),
         ("twice", 2.0, "x"),
+        # verbs of a factor, a lower bound and a spelled-out percent
+        ("doubles", 2.0, "x"),
+        ("halved", 2.0, "x"),
+        ("10+%", 10.0, "%"),
+        ("more than 96 per cent", 96.0, "%"),
         # energies and times of microcontrollers and accelerators (the micro sign or a mu)
         ("196\u03bcJ", 196.0, "\u00b5J"),
         ("3.5 \u00b5J", 3.5, "\u00b5J"),

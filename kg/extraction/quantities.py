@@ -61,7 +61,7 @@ def _core_pattern(units: list[str], joiners: list[str]) -> str:
     """Values, single or joined ("1.5x-2x"). A value starts with a digit or a dot: the leading
     lookahead says so before the lookbehinds are tried, and `_values` tries the pattern only at
     such positions."""
-    single = rf"(?:{_NUM})\s?(?:{_unit_alternation(units)})?"
+    single = rf"(?:{_NUM})\+?\s?(?:{_unit_alternation(units)})?"  # "10+%": at least
     join = rf"\s*(?:{alternation(joiners)})\s*"
     return rf"(?=[\d.])(?:(?<![\w.])|(?<=sim)|(?<=~))(?:{single})(?:{join}(?:{single}))*"
 
@@ -82,7 +82,7 @@ _FACTOR_ONLY_RE = re.compile(rf"(?<![\w.])(?:{_WORD_FACTOR})", re.IGNORECASE)
 _HEDGE_BEFORE_RE = re.compile(rf"(?<![\w.]){_HEDGE}$", re.IGNORECASE)
 
 _NUM_RE = re.compile(_NUM)
-_NUM_UNIT_RE = re.compile(rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT})?", re.IGNORECASE)
+_NUM_UNIT_RE = re.compile(rf"(?P<n>{_NUM})\+?\s?(?P<u>{_UNIT})?", re.IGNORECASE)
 _FOLD_RE = re.compile(r"(\w+)-?fold")
 _MAGNITUDE_RE = re.compile(
     rf"({alternation(list(_MAGNITUDES))})[\s-]+orders?[\s-]+of[\s-]+magnitude"
