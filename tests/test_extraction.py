@@ -308,6 +308,7 @@ def test_claim_verbs(extractor: Extractor, sentence: str, claim: tuple[str, str,
         ("denoising steps", "runtime", "speed"),
         ("SRAM", "memory", "memory"),
         ("power consumption", "power", "energy"),
+        ("communication rounds", "communication cost", "cost"),
     ],
 )
 def test_metric_names_and_families(text: str, canonical: str, family: str) -> None:
@@ -2797,6 +2798,9 @@ def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Ext
         ("FernNet runs on the Edge TPU in Coral devices.", {"Google Edge TPU", "Google Coral"}),
         # a model letter before the sentence's period
         ("FernNet achieves a 1.4x speedup on an iPhone X. It is small.", {"Apple iPhone X"}),
+        # a model number hyphened onto the board; a vendor's name names no product line of it
+        ("FernNet runs at 20 FPS on a Raspberry Pi-4.", {"Raspberry Pi 4"}),
+        ("FernNet runs on MediaTek chipsets.", {"MediaTek SoC"}),
         # a chip made in a CMOS process is an ASIC
         ("FernNet is fabricated in a 28nm CMOS process.", {"ASIC"}),
         # the hardware of the work a sentence opens by contrasting with is not the method's
