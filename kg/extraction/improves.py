@@ -609,10 +609,8 @@ class ImprovementRules:
         self.power_leads = frozenset(drawn["leads"])
         self.power_metric = vocab.metric_by_alias[drawn["metric"]]
         self.power_units = frozenset(vocab.quantities["dimensions"]["power"])
-        # where a power can be written: "64 mW", "2W", "5 watts"
-        self.power_written = re.compile(
-            rf"\d\s?(?:{alternation(drawn['unit_words'])})\b", re.IGNORECASE
-        )
+        self.power_marks: tuple[str, ...] = tuple(drawn["unit_marks"])
+        self.power_prefixes: tuple[str, ...] = tuple(drawn["unit_prefixes"])
         verbs = alternation([c for c in self.outperform_cues if " " not in c])
         self.outperformed_by_factor = re.compile(
             rf"\b({verbs})\b[^,;:()]{{0,80}}?\bby\s+(?:(?:{alternation(lex['factor_hedges'])})\s+)?"
@@ -646,8 +644,8 @@ class ImprovementRules:
         # and "done with only 64 mW" a power drawn
         timed = {i for i, rows in cues.items() for r in rows if r[0] == "TIME"}
         powered = (
-            {s.i for s in ctx.sentences if self.power_written.search(s.text)}
-            if self.power_written.search(ctx.text)
+            {s.i for s in ctx.sentences if self._power_written(s.text)}
+            if self._power_written(ctx.text)
             else set()
         )
         extra = [
@@ -1392,6 +1390,29 @@ class ImprovementRules:
                 named = text[ms:me]
             out.append((entry, named, ms, me, set(), True, ms))
         return out
+
+    def _power_written(self, text: str) -> bool:
+        """Whether a power is written in `text` ("64 mW", "2W", "5 watts"): each unit mark
+        found with `str.find` (a case-folding regex would try every position of the text)."""
+        for mark in self.power_marks:
+            at = text.find(mark)
+            while at >= 0:
+                end = at + len(mark)
+                if len(mark) > 1 and text.startswith("s", end):
+                    end += 1  # "watts"
+                start = at
+                for prefix in self.power_prefixes:
+                    if text.endswith(prefix, 0, at):
+                        start = at - len(prefix)
+                        break
+                if not text[end : end + 1].isalnum():
+                    before = text[start - 1 : start]
+                    if before.isdigit() or (
+                        before == " " and text[start - 2 : start - 1].isdigit()
+                    ):
+                        return True
+                at = text.find(mark, at + 1)
+        return False
 
     def _power_drawn(
         self, low: str, quantities: list[tuple[int, int, Quantity]]
