@@ -1235,9 +1235,12 @@ class ProposalRules:
             for m in self.own_name.finditer(text):
                 final = m["h"] is not None and m["a"] in self.final_adjectives
                 spans.append((m.start("n"), m.end("n"), "own_final_name" if final else "own_name"))
-        if "proposed " in text:
-            for m in self.proposed_name.finditer(text):
+        at = text.find("he proposed ")  # (found with str.find: most sentences hold none)
+        while at > 0:
+            m = self.proposed_name.match(text, at - 1)
+            if m is not None:
                 spans.append((m.start("n"), m.end("n"), "own_name"))
+            at = text.find("he proposed ", at + 1)
         if "NOVEL" in cues:
             for m in self.appositive.finditer(text):
                 start = text.rfind(" ", 0, m.start()) + 1
