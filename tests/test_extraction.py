@@ -2753,6 +2753,9 @@ def test_cost_effective_said_of_other_hardware_is_no_claim(extractor: Extractor)
         # editions and short forms of known datasets (not the plain words: "images of flowers")
         ("FernNet reaches 98.8% on Flowers-102 and 80 mIoU on VOC with images of flowers.",
          {"Oxford Flowers", "Pascal VOC"}),
+        # a dataset the data is taken from
+        ("FernNet builds a k-NN graph on 95 million images from the Yfcc100M dataset.",
+         {"Yfcc100M"}),
         # keyword spotting, wake words and LLM serving traces
         ("FernNet reaches 96% on Speech Commands v2 and 88% on VWW, and serves ShareGPT "
          "requests 2x faster.", {"Speech Commands", "Visual Wake Words", "ShareGPT"}),
