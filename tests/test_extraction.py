@@ -2804,6 +2804,8 @@ def test_a_dataset_name_inside_the_papers_own_is_not_evaluated_on(extractor: Ext
         # a model number hyphened onto the board; a vendor's name names no product line of it
         ("FernNet runs at 20 FPS on a Raspberry Pi-4.", {"Raspberry Pi 4"}),
         ("FernNet runs on MediaTek chipsets.", {"MediaTek SoC"}),
+        # analog in-memory hardware is an accelerator
+        ("FernNet is fully implemented on memristor crossbar arrays.", {"accelerator"}),
         # a chip made in a CMOS process is an ASIC
         ("FernNet is fabricated in a 28nm CMOS process.", {"ASIC"}),
         # the hardware of the work a sentence opens by contrasting with is not the method's
