@@ -1457,6 +1457,8 @@ def test_tinyml_tasks(extractor: Extractor, task: str) -> None:
         # a time, not a task
         ("Fern: The Model Knows What You are Looking for Before Generation", None,
          "before generation"),
+        # the field the work is in, not a task
+        ("Fern: FP8 Formats for Deep Learning", None, "deep learning"),
         # a hyphened word opening with an end word does not end the task
         ("Fern: Compiling Transformers for Analog In-Memory Computing",
          "analog in-memory computing", "analog"),

@@ -114,6 +114,8 @@ _LEAD_MODIFIER = re.compile(
 _MODEL_CLASS_HEADS = frozenset(_WORDS["model_class_heads"])
 _LEAD_WORDS_ONLY = frozenset(_WORDS["task_lead_modifiers"])
 _BAD_STARTS = frozenset(_WORDS["task_bad_starts"])
+# "FP8 Formats for Deep Learning": the field the work is in, not a task it addresses
+_FIELDS = frozenset(_WORDS["task_fields"])
 
 
 # "LLM inference", "FP8 training", "KV cache compression": a model class or number format
@@ -218,7 +220,7 @@ def title_task_phrases(raw: str) -> list[str]:
     out = []
     for i, part in enumerate(parts):
         pw = part.split()
-        if not pw or pw[-1] in _MODEL_CLASS_HEADS or (i and len(pw) < 2):
+        if not pw or pw[-1] in _MODEL_CLASS_HEADS or (i and len(pw) < 2) or part in _FIELDS:
             continue
         out.append(part)
     return out
