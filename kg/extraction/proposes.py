@@ -1237,9 +1237,9 @@ class ProposalRules:
                 spans.append((m.start("n"), m.end("n"), "own_final_name" if final else "own_name"))
         at = text.find("he proposed ")  # (found with str.find: most sentences hold none)
         while at > 0:
-            m = self.proposed_name.match(text, at - 1)
-            if m is not None:
-                spans.append((m.start("n"), m.end("n"), "own_name"))
+            pm = self.proposed_name.match(text, at - 1)
+            if pm is not None:
+                spans.append((pm.start("n"), pm.end("n"), "own_name"))
             at = text.find("he proposed ", at + 1)
         if "NOVEL" in cues:
             for m in self.appositive.finditer(text):
