@@ -1400,12 +1400,12 @@ class ImprovementRules:
                 end = at + len(mark)
                 if len(mark) > 1 and text.startswith("s", end):
                     end += 1  # "watts"
-                start = at
-                for prefix in self.power_prefixes:
-                    if text.endswith(prefix, 0, at):
-                        start = at - len(prefix)
-                        break
-                if not text[end : end + 1].isalnum():
+                if not text[end : end + 1].isalnum():  # (most marks open a word: "We")
+                    start = at
+                    for prefix in self.power_prefixes:
+                        if text.endswith(prefix, 0, at):
+                            start = at - len(prefix)
+                            break
                     before = text[start - 1 : start]
                     if before.isdigit() or (
                         before == " " and text[start - 2 : start - 1].isdigit()
