@@ -2000,6 +2000,11 @@ def test_a_baselines_value_and_words_are_not_claimed(
          {"memory": "full fine-tuning"}),
         ("FernNet matches the accuracy of BERT-Large while being 4x smaller.", "baseline",
          {"parameters": "BERT-Large"}),
+        # a factor of another's metric names its owner
+        ("FernNet reaches 3x the throughput of vLLM on an A100.", "baseline",
+         {"throughput": "vLLM"}),
+        ("FernNet doubles the decoding speed of FlashAttention-2.", "baseline",
+         {"speed": "FlashAttention-2"}),
         # each value's own "over": the first one's ends before the next value
         ("FernNet enables training speedups of up to 40% over MoEs trained with the Tutel library "
          "and 2.4x over DNNs trained with Megatron-LM.",

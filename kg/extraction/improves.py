@@ -467,6 +467,20 @@ class ImprovementRules:
         self.baseline = _baseline_pattern(lex)
         self.ascii_baseline = _baseline_pattern(lex, fold=False)
         # "reaching 99.3% of the performance level of ChatGPT": the baseline of a share
+        # "2x the throughput of ViT-L", tried only at each " the " (a search would try every
+        # position): the factor before it read by fixed-width look-behinds
+        factors = [w for w in vocab.quantities["multiples"] if w.isalpha()]
+        behind = "|".join(
+            [
+                *(rf"(?<={re.escape(f)})" for f in [*factors, "times"]),
+                r"(?<=\d[xX\u00d7])",
+                r"(?<=\d\s[xX\u00d7])",
+            ]
+        )
+        self.factor_of_baseline = re.compile(
+            rf"(?:{behind})\s+the\s+(?:[a-z][\w\-/]*\s+){{1,3}}?"
+            rf"of\s+(?P<b>(?:the\s+)?{_BASELINE_NAME})(?![\w\-])"
+        )
         self.share_baseline = _baseline_pattern(
             {**lex, "baseline_cues": lex["share_baseline_cues"]["cues"]}
         )
@@ -1661,6 +1675,12 @@ class ImprovementRules:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
         casefolded text (most sentences hold no comparison cue: no regex search for them)."""
         found = self._cued_baselines(text, low, method_keys)
+        if not found and " of " in text:
+            # "2x the throughput of ViT-L", "doubles the throughput of vLLM": the metric's owner
+            for m in matches_at(self.factor_of_baseline, text, literal_starts(text, (" the ",))):
+                if method_key(m.group("b")) not in method_keys:
+                    found = [(m.start("b"), m.group("b"))]
+                break
         if "%" in text:
             shares = [
                 (m.start(), m.group("b").strip(" .,"))
