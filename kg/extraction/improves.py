@@ -466,7 +466,6 @@ class ImprovementRules:
         }
         self.baseline = _baseline_pattern(lex)
         self.ascii_baseline = _baseline_pattern(lex, fold=False)
-        # "reaching 99.3% of the performance level of ChatGPT": the baseline of a share
         # "2x the throughput of ViT-L", tried only at each " the " (a search would try every
         # position): the factor before it read by fixed-width look-behinds
         factors = [w for w in vocab.quantities["multiples"] if w.isalpha()]
@@ -481,6 +480,7 @@ class ImprovementRules:
             rf"(?:{behind})\s+the\s+(?:[a-z][\w\-/]*\s+){{1,3}}?"
             rf"of\s+(?P<b>(?:the\s+)?{_BASELINE_NAME})(?![\w\-])"
         )
+        # "reaching 99.3% of the performance level of ChatGPT": the baseline of a share
         self.share_baseline = _baseline_pattern(
             {**lex, "baseline_cues": lex["share_baseline_cues"]["cues"]}
         )
@@ -1666,10 +1666,13 @@ class ImprovementRules:
         if m is None or method_key(m.group("b")) in method_keys:
             return []
         b = m.group("b")
-        folded = b.casefold()
-        lead = next((w for w in self.baseline_leads if folded.startswith(w)), None)
+        lead = self._baseline_lead(b.casefold())
         # "matches the accuracy of BERT-Large": BERT-Large
         return [(m.start(), b[len(lead) :].lstrip() if lead is not None else b)]
+
+    def _baseline_lead(self, folded: str) -> str | None:
+        """The lead words a casefolded baseline opens with ("the performance of"), if any."""
+        return next((w for w in self.baseline_leads if folded.startswith(w)), None)
 
     def _baselines(self, text: str, low: str, method_keys: set[str]) -> list[tuple[int, str]]:
         """The comparisons of a sentence as (position, baseline), in text order; `low` is the
@@ -1715,7 +1718,7 @@ class ImprovementRules:
                 # "the fixed bitwidth (8 bits) quantization"
                 b = text[m.start("b") : inside.end()].strip(" .,")
             folded_b = b.casefold()
-            lead = next((w for w in self.baseline_leads if folded_b.startswith(w)), None)
+            lead = self._baseline_lead(folded_b)
             if lead is not None:
                 b = b[len(lead) :].lstrip()
             elif folded_b in self.result_leads:
